@@ -1,0 +1,164 @@
+//! The geocoder: finds every place mention in an article and decides which
+//! record each one means, and how precisely.
+//!
+//! * `gazetteer` finds names (one aho-corasick pass) and their candidates.
+//! * [`words`] drops false places: stop words, demonyms, first names, and
+//!   names inside actor names (Jaish al-Islam, Hayat Tahrir al-Sham).
+//! * [`context`] reads qualifiers ("Idlib province", "the city of Idlib") and
+//!   relations ("south of X", "Douma's outskirts") → precision 2.
+//! * [`resolve`] scores same-name candidates: other places in the article
+//!   (distance), the governorate and country in focus, kind and population;
+//!   never file order.
+
+pub mod context;
+pub mod resolve;
+pub mod words;
+
+use std::fmt;
+use std::ops::Range;
+
+use gazetteer::{Gazetteer, PlaceKind};
+
+/// Finds and resolves place mentions; owns the gazetteer.
+pub struct Geocoder {
+    gazetteer: Gazetteer,
+    actors: aho_corasick::AhoCorasick,
+}
+
+/// Every place mention of one text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResolvedText {
+    /// Mentions in text order.
+    pub mentions: Vec<PlaceMention>,
+    /// The governorate the article is about, when clear (precision 3).
+    pub focus: Option<ResolvedPlace>,
+    /// Named places not in the gazetteer ("the town of Xyzabad").
+    pub unresolved: Vec<UnresolvedMention>,
+}
+
+/// One resolved mention.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceMention {
+    /// Byte range of the place name in the text.
+    pub span: Range<usize>,
+    /// Byte range of the whole phrase incl. relation words; = `span` when none.
+    pub phrase_span: Range<usize>,
+    /// The words that named the place, as written.
+    pub place_mention: String,
+    /// The place.
+    pub place: ResolvedPlace,
+}
+
+/// A place as chosen for a mention.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResolvedPlace {
+    /// Gazetteer id (`geonames:170592`).
+    pub place_id: String,
+    /// Display name.
+    pub location: String,
+    /// Governorate.
+    pub admin1: Option<String>,
+    /// District.
+    pub admin2: Option<String>,
+    /// ISO alpha-2 country.
+    pub country: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// 1 the place itself; 2 near/part of it; 3 region/country at centroid or capital.
+    pub geo_precision: u8,
+    /// Kind of place.
+    pub kind: PlaceKind,
+    /// The normalised name variant that matched.
+    pub variant: String,
+    /// Why this record won.
+    pub rule: String,
+    /// Score of the record.
+    pub score: f32,
+}
+
+/// A named place that is not in the gazetteer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnresolvedMention {
+    /// Byte range of the name.
+    pub span: Range<usize>,
+    /// The name as written.
+    pub text: String,
+}
+
+/// One candidate record for a name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// The record, scored.
+    pub place: ResolvedPlace,
+    /// True for the one chosen.
+    pub chosen: bool,
+}
+
+impl fmt::Display for Candidate {
+    /// One line for `eventmap geocode`: mark, name, record, coordinates,
+    /// admin, kind, precision, variant, score, rule.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = &self.place;
+        write!(
+            f,
+            "{} {} [{}] {:.5}, {:.5} {}{}{} {} precision {} variant {:?} score {:.2} rule: {}",
+            if self.chosen { "*" } else { " " },
+            p.location,
+            p.place_id,
+            p.lat,
+            p.lon,
+            p.country,
+            p.admin1
+                .as_deref()
+                .map(|a| format!(" / {a}"))
+                .unwrap_or_default(),
+            p.admin2
+                .as_deref()
+                .map(|a| format!(" / {a}"))
+                .unwrap_or_default(),
+            p.kind,
+            p.geo_precision,
+            p.variant,
+            p.score,
+            p.rule
+        )
+    }
+}
+
+impl Geocoder {
+    /// A geocoder over a gazetteer.
+    pub fn new(gazetteer: Gazetteer) -> Self {
+        let patterns: Vec<String> = words::ACTOR_PHRASES
+            .iter()
+            .filter_map(|a| gazetteer::normalize::key(a))
+            .map(|k| gazetteer::normalize::pattern_of_key(&k))
+            .collect();
+        let actors = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(patterns)
+            .expect("actor automaton");
+        Geocoder { gazetteer, actors }
+    }
+
+    /// The gazetteer.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Finds and resolves every place mention in one article's full text
+    /// (title + body).
+    pub fn resolve_text(&self, text: &str) -> ResolvedText {
+        resolve::resolve(self, text).0
+    }
+
+    /// Candidates for one name, chosen first, for
+    /// `eventmap geocode NAME --context TEXT`.
+    pub fn explain(&self, name: &str, context: Option<&str>) -> Vec<Candidate> {
+        resolve::explain(self, name, context)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,525 @@
+//! Choosing among same-name candidates, and building the results.
+//!
+//! Each candidate's score is a sum of named components; the rule reported
+//! for the winner is the component that most separates it from the
+//! runner-up. Components: kind (with the qualifier asked for), population,
+//! exact spelling, curated record, country focus of the article, governorate
+//! focus, and proximity to the other places named in the article.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use gazetteer::normalize::{light, normalize_text, tokenize};
+use gazetteer::{Place, PlaceKind};
+
+use super::context::{self, Context, Want};
+use super::words::{FUNCTION_WORDS, PLACE_INTRO, STOP_WORDS};
+use super::{Candidate, Geocoder, PlaceMention, ResolvedPlace, ResolvedText, UnresolvedMention};
+
+/// Countries where transliteration varies and names may match by key alone.
+const FUZZY_ZONE: &[&str] = &["SY", "LB", "JO", "IQ", "PS"];
+/// World places named by one word must be this large (fewer false towns).
+const WORLD_MIN_POPULATION: u64 = 15_000;
+/// Within this distance a co-mentioned place supports a candidate.
+const NEAR_KM: f64 = 150.0;
+
+struct Cand {
+    place: usize,
+    exact: bool,
+    variant: String,
+}
+
+struct Found {
+    span: Range<usize>,
+    ctx: Context,
+    key_id: usize,
+    single_word: bool,
+    cands: Vec<Cand>,
+}
+
+#[derive(Clone, Copy, Default, Debug)]
+struct Parts {
+    kind: f32,
+    pop: f32,
+    exact: f32,
+    curated: f32,
+    country: f32,
+    gov: f32,
+    near: f32,
+}
+
+impl Parts {
+    fn total(&self) -> f32 {
+        self.kind + self.pop + self.exact + self.curated + self.country + self.gov + self.near
+    }
+}
+
+fn is_curated(p: &Place) -> bool {
+    p.id.starts_with("curated:")
+}
+
+fn allowed(p: &Place, exact: bool, single_word: bool, light_len: usize) -> bool {
+    let fuzzy_zone = FUZZY_ZONE.contains(&p.country.as_str()) || is_curated(p);
+    if !exact && (!fuzzy_zone || (single_word && light_len < 4)) {
+        return false;
+    }
+    if fuzzy_zone || gazetteer::index::LEVANT.contains(&p.country.as_str()) {
+        return true;
+    }
+    matches!(p.kind, PlaceKind::Country | PlaceKind::Region)
+        || p.population
+            >= if single_word {
+                WORLD_MIN_POPULATION
+            } else {
+                1_000
+            }
+}
+
+fn base_parts(p: &Place, c: &Cand, want: Want) -> Parts {
+    use PlaceKind::*;
+    let kind = match (want, p.kind) {
+        (Want::Region, Region) => 4.0,
+        (Want::Region, District) => 1.0,
+        (Want::Region, _) => 0.0,
+        (Want::City, Locality) => 3.0,
+        (Want::City, Region | District | Country) => -3.0,
+        (Want::City, _) => 1.0,
+        (Want::Any, Country) => 2.5,
+        (Want::Any, Locality | Neighbourhood | Area) => 2.0,
+        (Want::Any, Region) => 0.8,
+        (Want::Any, District) => 0.0,
+    } + match p.feature_code.as_str() {
+        "PPLC" => 1.0,
+        "PPLA" => 0.5,
+        "PPLA2" => 0.3,
+        _ => 0.0,
+    };
+    Parts {
+        kind,
+        pop: 0.3 * ((p.population + 1) as f32).log10(),
+        exact: if c.exact { 0.5 } else { 0.0 },
+        curated: if is_curated(p) { 0.7 } else { 0.0 },
+        ..Default::default()
+    }
+}
+
+fn rule_of(w: &Parts, r: Option<&Parts>, p: &Place, want: Want) -> String {
+    let Some(r) = r else {
+        return "only candidate".into();
+    };
+    let diffs = [
+        (
+            w.near - r.near,
+            "nearest to co-mentioned places".to_string(),
+        ),
+        (
+            w.gov - r.gov,
+            format!(
+                "article governorate focus: {}",
+                p.admin1.as_deref().unwrap_or("?")
+            ),
+        ),
+        (
+            w.country - r.country,
+            format!("country focus {}", p.country),
+        ),
+        (
+            w.kind - r.kind,
+            match want {
+                Want::Region => "qualifier: province/governorate".to_string(),
+                Want::City => "qualifier: city/town".to_string(),
+                Want::Any => format!("feature class/kind: {} {}", p.kind, p.feature_code),
+            },
+        ),
+        (w.pop - r.pop, "largest population".to_string()),
+        (
+            w.curated - r.curated,
+            "curated place named in reporting".to_string(),
+        ),
+        (w.exact - r.exact, "exact spelling".to_string()),
+    ];
+    diffs
+        .into_iter()
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|d| d.1)
+        .unwrap_or_default()
+}
+
+fn to_resolved(p: &Place, c: &Cand, relative: bool, parts: &Parts, rule: String) -> ResolvedPlace {
+    let geo_precision = match p.kind {
+        PlaceKind::Country | PlaceKind::Region | PlaceKind::District => 3,
+        _ if relative => 2,
+        _ => 1,
+    };
+    ResolvedPlace {
+        place_id: p.id.clone(),
+        location: p.name.clone(),
+        admin1: p.admin1.clone(),
+        admin2: p.admin2.clone(),
+        country: p.country.clone(),
+        lat: p.lat,
+        lon: p.lon,
+        geo_precision,
+        kind: p.kind,
+        variant: c.variant.clone(),
+        rule,
+        score: parts.total(),
+    }
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Finds candidate mentions. `force_at`: a byte offset whose match skips the
+/// capitalisation and stop-word checks (for `explain`).
+fn find(g: &Geocoder, text: &str, force_at: Option<usize>) -> Vec<Found> {
+    let gaz = g.gazetteer();
+    let norm = normalize_text(text);
+    let actor_spans: Vec<Range<usize>> = g
+        .actors
+        .find_iter(norm.text.as_str())
+        .filter_map(|m| norm.original_range(m.start()..m.end()))
+        .collect();
+    let mut out = Vec::new();
+    for m in gaz.find_names_in(&norm) {
+        let span = m.span.clone();
+        let forced = force_at == Some(span.start);
+        if actor_spans
+            .iter()
+            .any(|a| a.start < span.end && span.start < a.end)
+            && !forced
+        {
+            continue;
+        }
+        let s = &text[span.clone()];
+        // Names do not run across sentences or quotes ("Syria.\nRussia").
+        if s.contains([
+            '.', ',', ';', ':', '!', '?', '\n', '(', ')', '"', '“', '”', '/',
+        ]) && !forced
+        {
+            continue;
+        }
+        let toks = tokenize(s);
+        let last = toks.last().map(|t| &s[t.range.clone()]).unwrap_or("");
+        let Some(l) = light(s) else { continue };
+        let first_word = l.split(' ').next().unwrap_or("");
+        if !forced
+            && (!capitalised(last)
+                || STOP_WORDS.contains(&l.as_str())
+                || (l.contains(' ') && FUNCTION_WORDS.contains(&first_word)))
+        {
+            continue;
+        }
+        let single_word = !l.contains(' ');
+        let mut cands: Vec<Cand> = Vec::new();
+        for n in gaz.named(m.key_id) {
+            let exact = n.light == l;
+            match cands.iter_mut().find(|c| c.place == n.place) {
+                Some(c) => {
+                    if exact && !c.exact {
+                        c.exact = true;
+                        c.variant = n.light.to_string();
+                    }
+                }
+                None => cands.push(Cand {
+                    place: n.place,
+                    exact,
+                    variant: n.light.to_string(),
+                }),
+            }
+        }
+        cands.retain(|c| allowed(gaz.place(c.place), c.exact, single_word, l.len()));
+        if cands.is_empty() {
+            continue;
+        }
+        out.push(Found {
+            ctx: context::read(text, &span),
+            span,
+            key_id: m.key_id,
+            single_word,
+            cands,
+        });
+    }
+    out
+}
+
+/// Each kept mention's span with its scored candidates, chosen first.
+pub(super) type MentionCandidates = (Range<usize>, Vec<Candidate>);
+
+struct Scored {
+    parts: Vec<Parts>,
+    order: Vec<usize>,
+}
+
+/// Scores every candidate of every mention (two passes: the first finds
+/// anchors and the article's focus, the second uses them).
+fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String, String)>) {
+    let gaz = g.gazetteer();
+    let base: Vec<Vec<Parts>> = found
+        .iter()
+        .map(|f| {
+            f.cands
+                .iter()
+                .map(|c| base_parts(gaz.place(c.place), c, f.ctx.want))
+                .collect()
+        })
+        .collect();
+    // Pass 1: confident winners are anchors.
+    let mut anchors: Vec<(usize, usize)> = Vec::new(); // (mention key id, place)
+    let mut country_votes: HashMap<&str, usize> = HashMap::new();
+    for (i, f) in found.iter().enumerate() {
+        let mut idx: Vec<usize> = (0..f.cands.len()).collect();
+        idx.sort_by(|&a, &b| base[i][b].total().total_cmp(&base[i][a].total()));
+        let top = gaz.place(f.cands[idx[0]].place);
+        *country_votes.entry(top.country.as_str()).or_default() += 1;
+        let margin = idx
+            .get(1)
+            .map(|&r| base[i][idx[0]].total() - base[i][r].total());
+        if margin.is_none_or(|m| m >= 1.0) {
+            anchors.push((f.key_id, f.cands[idx[0]].place));
+        }
+    }
+    let total_votes: usize = country_votes.values().sum();
+    let country_focus = country_votes
+        .iter()
+        .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
+        .filter(|(_, n)| **n * 2 >= total_votes)
+        .map(|(c, _)| c.to_string());
+    let mut gov_votes: HashMap<String, usize> = HashMap::new();
+    for &(_, p) in &anchors {
+        let p = gaz.place(p);
+        if Some(&p.country) == country_focus.as_ref() {
+            if let Some(a) = &p.admin1 {
+                let w = if p.kind == PlaceKind::Region { 2 } else { 1 };
+                *gov_votes.entry(a.clone()).or_default() += w;
+            }
+        }
+    }
+    let gov_total: usize = gov_votes.values().sum();
+    let gov_focus = gov_votes
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .filter(|(_, n)| **n >= 2 && **n * 5 >= gov_total * 2)
+        .map(|(a, _)| a.clone());
+    // Pass 2.
+    let mut scored = Vec::new();
+    for (i, f) in found.iter_mut().enumerate() {
+        let mut parts = base[i].clone();
+        // A loose spelling does not beat a large place spelled exactly
+        // (Moscow is not the village Mishkaw).
+        // A large world city spelled exactly (Paris, Moscow) is what a
+        // name means over villages of similar spelling in the region.
+        let big_exact = f
+            .cands
+            .iter()
+            .any(|c| c.exact && gaz.place(c.place).population >= 100_000);
+        let world_city = f
+            .cands
+            .iter()
+            .map(|c| gaz.place(c.place))
+            .filter(|p| p.population >= 500_000 && !FUZZY_ZONE.contains(&p.country.as_str()))
+            .map(|p| p.population)
+            .max();
+        for (j, c) in f.cands.iter().enumerate() {
+            let p = gaz.place(c.place);
+            if big_exact && !c.exact {
+                parts[j].exact = -2.5;
+            }
+            if world_city.is_some_and(|w| p.population * 100 < w) {
+                parts[j].exact -= 4.0;
+            }
+        }
+        for (j, c) in f.cands.iter().enumerate() {
+            let p = gaz.place(c.place);
+            if Some(&p.country) == country_focus.as_ref() {
+                parts[j].country = 1.5;
+            }
+            if p.admin1.is_some()
+                && p.admin1 == gov_focus
+                && Some(&p.country) == country_focus.as_ref()
+            {
+                parts[j].gov = 1.5;
+            }
+            let nearest = anchors
+                .iter()
+                .filter(|(k, q)| *k != f.key_id && *q != c.place)
+                .map(|&(_, q)| {
+                    let q = gaz.place(q);
+                    p.distance_km(q.lat, q.lon)
+                })
+                .fold(f64::INFINITY, f64::min);
+            if nearest < NEAR_KM {
+                parts[j].near = 3.0 * (1.0 - (nearest / NEAR_KM) as f32);
+            }
+        }
+        // A lone small village matched only by a loose spelling of one word,
+        // far from everything else in the article, is most likely a word.
+        let keep: Vec<bool> = f
+            .cands
+            .iter()
+            .enumerate()
+            .map(|(j, c)| {
+                let p = gaz.place(c.place);
+                !(f.single_word
+                    && !c.exact
+                    && !is_curated(p)
+                    && p.kind == PlaceKind::Locality
+                    && p.population < 1_000
+                    && parts[j].near == 0.0)
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..f.cands.len()).filter(|&j| keep[j]).collect();
+        order.sort_by(|&a, &b| parts[b].total().total_cmp(&parts[a].total()));
+        scored.push(Scored { parts, order });
+    }
+    let focus = gov_focus.zip(country_focus);
+    (scored, focus)
+}
+
+/// Resolves a text; also returns each kept mention's full candidate list.
+pub(super) fn resolve_with(
+    g: &Geocoder,
+    text: &str,
+    force_at: Option<usize>,
+) -> (ResolvedText, Vec<MentionCandidates>) {
+    let gaz = g.gazetteer();
+    let mut found = find(g, text, force_at);
+    let (scored, focus) = score_all(g, &mut found);
+    let mut mentions = Vec::new();
+    let mut all = Vec::new();
+    for (f, s) in found.iter().zip(&scored) {
+        if s.order.is_empty() {
+            continue;
+        }
+        let w = s.order[0];
+        let wp = gaz.place(f.cands[w].place);
+        let runner = s.order.get(1).map(|&r| &s.parts[r]);
+        let rule = rule_of(&s.parts[w], runner, wp, f.ctx.want);
+        let relative = f.ctx.relative.is_some();
+        let cands: Vec<Candidate> = s
+            .order
+            .iter()
+            .enumerate()
+            .map(|(rank, &j)| {
+                let p = gaz.place(f.cands[j].place);
+                let r = if rank == 0 {
+                    rule.clone()
+                } else {
+                    rule_of(&s.parts[j], None, p, f.ctx.want)
+                        .replace("only candidate", "not chosen")
+                };
+                Candidate {
+                    place: to_resolved(p, &f.cands[j], relative, &s.parts[j], r),
+                    chosen: rank == 0,
+                }
+            })
+            .collect();
+        mentions.push(PlaceMention {
+            span: f.span.clone(),
+            phrase_span: f.ctx.relative.clone().unwrap_or(f.span.clone()),
+            place_mention: text[f.span.clone()].to_string(),
+            place: cands[0].place.clone(),
+        });
+        all.push((f.span.clone(), cands));
+    }
+    let focus = focus.and_then(|(gov, cc)| {
+        let (i, c) = gaz
+            .lookup(&gov)
+            .into_iter()
+            .map(|n| (n.place, n))
+            .find(|(i, _)| {
+                let p = gaz.place(*i);
+                p.kind == PlaceKind::Region
+                    && p.country == cc
+                    && p.admin1.as_deref() == Some(gov.as_str())
+            })?;
+        let cand = Cand {
+            place: i,
+            exact: true,
+            variant: c.light.to_string(),
+        };
+        let p = gaz.place(i);
+        Some(to_resolved(
+            p,
+            &cand,
+            false,
+            &Parts::default(),
+            format!("article governorate focus: {gov}"),
+        ))
+    });
+    let unresolved = unresolved(text, &found);
+    (
+        ResolvedText {
+            mentions,
+            focus,
+            unresolved,
+        },
+        all,
+    )
+}
+
+pub(super) fn resolve(g: &Geocoder, text: &str) -> (ResolvedText, Vec<MentionCandidates>) {
+    resolve_with(g, text, None)
+}
+
+/// "the town of Xyzabad" where Xyzabad matched nothing.
+fn unresolved(text: &str, found: &[Found]) -> Vec<UnresolvedMention> {
+    let toks = tokenize(text);
+    let mut out = Vec::new();
+    for i in 0..toks.len().saturating_sub(2) {
+        let w = text[toks[i].range.clone()].to_lowercase();
+        if !PLACE_INTRO.contains(&w.as_str()) || &text[toks[i + 1].range.clone()] != "of" {
+            continue;
+        }
+        let mut j = i + 2;
+        let start = toks[j].range.start;
+        let mut end = start;
+        while j < toks.len() && j < i + 6 {
+            let t = &text[toks[j].range.clone()];
+            let gap = &text[end..toks[j].range.start];
+            if end != start && gap.trim() != "" && gap.trim() != "-" {
+                break;
+            }
+            if capitalised(t)
+                || (matches!(t, "al" | "el" | "ad" | "ar" | "as" | "ash" | "an" | "az")
+                    && j + 1 < toks.len())
+            {
+                end = toks[j].range.end;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if end == start {
+            continue;
+        }
+        let l = light(&text[start..end]).unwrap_or_default();
+        if STOP_WORDS.contains(&l.as_str())
+            || found
+                .iter()
+                .any(|f| f.span.start < end && start < f.span.end)
+        {
+            continue;
+        }
+        out.push(UnresolvedMention {
+            span: start..end,
+            text: text[start..end].to_string(),
+        });
+    }
+    out
+}
+
+/// Candidates for one name, chosen first; the context (if any) is read as
+/// the article around it.
+pub(super) fn explain(g: &Geocoder, name: &str, context: Option<&str>) -> Vec<Candidate> {
+    let (text, at) = match context {
+        Some(c) => (format!("{c}\n\n{name}"), c.len() + 2),
+        None => (name.to_string(), 0),
+    };
+    let (_, all) = resolve_with(g, &text, Some(at));
+    all.into_iter()
+        .find(|(span, _)| span.start == at)
+        .map(|(_, c)| c)
+        .unwrap_or_default()
+}

@@ -1,0 +1,306 @@
+//! Geocoder tests on the real sources (skipped with a note when absent):
+//! the five demo articles, same-name places, relative phrases, plain prose.
+
+use std::sync::OnceLock;
+
+use super::*;
+
+/// The full index, built once from the real sources and cached under the
+/// workspace's (git-ignored) target directory.
+fn geocoder() -> Option<&'static Geocoder> {
+    static G: OnceLock<Option<Geocoder>> = OnceLock::new();
+    G.get_or_init(|| {
+        let path = std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../target/eventmap/gazetteer-test.bin"
+        ));
+        if let Ok(bytes) = std::fs::read(&path) {
+            if let Ok(g) = Gazetteer::from_bytes(&bytes, "test index") {
+                return Some(Geocoder::new(g));
+            }
+        }
+        let sources = gazetteer::load::Sources::discover();
+        if sources.cities500.is_none() || sources.levant.is_none() {
+            eprintln!("note: cities500.txt or levant-places.tsv absent; skipping geocoder tests");
+            return None;
+        }
+        let (g, _, _) = gazetteer::load::build_index(&sources).expect("build index");
+        let _ = std::fs::create_dir_all(path.parent().unwrap());
+        let _ = std::fs::write(&path, g.to_bytes());
+        Some(Geocoder::new(g))
+    })
+    .as_ref()
+}
+
+fn corpus() -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Finds the mention whose phrase or name contains `needle` at its `nth` occurrence in `text`.
+fn mention_at<'a>(r: &'a ResolvedText, text: &str, needle: &str) -> Option<&'a PlaceMention> {
+    let at = text.find(needle)?;
+    r.mentions
+        .iter()
+        .find(|m| m.span.start >= at && m.span.end <= at + needle.len())
+}
+
+fn close(p: &ResolvedPlace, lat: f64, lon: f64, km: f64) -> bool {
+    gazetteer::place::haversine_km(p.lat, p.lon, lat, lon) <= km
+}
+
+#[test]
+fn demo_articles_resolve_right() {
+    let Some(g) = geocoder() else { return };
+    let text = corpus();
+    if text.is_empty() {
+        eprintln!("note: corpus absent; skipping");
+        return;
+    }
+    // Per article, so each has its own context.
+    for art in text.split("\n\n\n").filter(|a| !a.is_empty()) {
+        let _ = g.resolve_text(art);
+    }
+    // (article needle identifying it, phrase, expected lat, lon, precision, within km)
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    let arts: Vec<String> = files
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let table: &[(usize, &str, f64, f64, u8, f64)] = &[
+        (0, "largest town of Douma", 33.57, 36.40, 1, 5.0),
+        (0, "suburb of eastern Ghouta", 33.55, 36.42, 1, 10.0),
+        (0, "Douma's outskirts", 33.57, 36.40, 2, 5.0),
+        (0, "suburbs of Damascus", 33.51, 36.29, 2, 10.0),
+        (0, "town of Jarablus", 36.82, 38.01, 1, 10.0),
+        (0, "province of Idlib", 35.93, 36.63, 3, 30.0),
+        (0, "Moscow announced", 55.75, 37.62, 1, 20.0),
+        (1, "in Harasta", 33.56, 36.37, 1, 5.0),
+        (1, "Jarabulus, a", 36.82, 38.01, 1, 10.0),
+        (1, "Eastern Ghouta, which", 33.55, 36.42, 1, 10.0),
+        (1, "capital Damascus", 33.51, 36.29, 1, 10.0),
+        (2, "north of Aleppo", 36.20, 37.15, 2, 10.0),
+        (2, "eastern Aleppo.", 36.20, 37.15, 2, 10.0),
+        (2, "Handarat has", 36.27, 37.17, 1, 5.0),
+        (2, "near Ramousah", 36.16, 37.15, 2, 5.0),
+        (2, "meeting in NY", 40.71, -74.0, 1, 20.0),
+        (3, "Bustan al-Basha neighbourhood", 36.22, 37.165, 1, 3.0),
+        (3, "Masaken Hanano", 36.227, 37.183, 1, 3.0),
+        (3, "in Geneva", 46.2, 6.15, 1, 20.0),
+        (3, "in Paris", 48.85, 2.35, 1, 20.0),
+        (4, "Idlib province", 35.93, 36.63, 3, 40.0),
+        (4, "city of Maaret al-Numan", 35.65, 36.67, 2, 5.0),
+        (4, "south of Maaret al-Numan", 35.65, 36.67, 2, 5.0),
+        (4, "kilometres from Maaret al-Numan", 35.65, 36.67, 2, 5.0),
+        (4, "city of Idlib itself", 35.93, 36.63, 1, 5.0),
+        (4, "Idlib city", 35.93, 36.63, 1, 5.0),
+        (4, "city of Aleppo", 36.20, 37.15, 1, 10.0),
+    ];
+    let mut bad = Vec::new();
+    for &(a, needle, lat, lon, prec, km) in table {
+        let text = &arts[a];
+        let r = g.resolve_text(text);
+        match mention_at(&r, text, needle).or_else(|| {
+            // the phrase may start before the needle's place name
+            let at = text.find(needle)?;
+            r.mentions
+                .iter()
+                .find(|m| m.span.start >= at && m.span.start < at + needle.len())
+        }) {
+            Some(m) if close(&m.place, lat, lon, km) && m.place.geo_precision == prec => {}
+            Some(m) => bad.push(format!(
+                "{needle}: got {} {:?} ({}, {}) precision {} rule {}",
+                m.place.location,
+                m.place.place_id,
+                m.place.lat,
+                m.place.lon,
+                m.place.geo_precision,
+                m.place.rule
+            )),
+            None => bad.push(format!(
+                "{needle}: not found; mentions {:?}",
+                r.mentions
+                    .iter()
+                    .map(|m| &m.place_mention)
+                    .collect::<Vec<_>>()
+            )),
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
+#[test]
+fn demo_articles_have_no_false_places() {
+    let Some(g) = geocoder() else { return };
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus");
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let ok = [
+        "Douma",
+        "Ghouta",
+        "Damascus",
+        "Jarablus",
+        "Jarabulus",
+        "Idlib",
+        "Syria",
+        "Russia",
+        "Moscow",
+        "Harasta",
+        "Aleppo",
+        "Handarat",
+        "Ramousah",
+        "NY",
+        "Bustan al-Basha",
+        "Masaken Hanano",
+        "Geneva",
+        "Paris",
+        "Washington",
+        "Maaret al-Numan",
+        "Turkey",
+        "eastern Ghouta",
+        "Eastern Ghouta",
+        "al-Wafedin",
+        "Wafedin",
+        "Iran",
+        "Russian Federation",
+    ];
+    let mut bad = Vec::new();
+    for p in rd.flatten() {
+        let text = std::fs::read_to_string(p.path()).unwrap();
+        for m in g.resolve_text(&text).mentions {
+            if !ok.contains(&m.place_mention.as_str()) {
+                bad.push(format!(
+                    "{} -> {} {}",
+                    m.place_mention, m.place.location, m.place.place_id
+                ));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
+#[test]
+fn same_name_places() {
+    let Some(g) = geocoder() else { return };
+    // (text, name, lat, lon)
+    let table: &[(&str, &str, f64, f64)] = &[
+        (
+            "Strikes hit Douma and Harasta near Damascus.",
+            "Douma",
+            33.57,
+            36.40,
+        ),
+        (
+            "Shelling hit Duma, a village near Hama and Mahardah.",
+            "Duma",
+            35.34,
+            37.00,
+        ),
+        (
+            "Regime forces shelled Bustan al-Basha in Aleppo.",
+            "Bustan al-Basha",
+            36.22,
+            37.165,
+        ),
+        ("Talks in Geneva stalled.", "Geneva", 46.2, 6.15),
+        ("Officials in Moscow said.", "Moscow", 55.75, 37.62),
+    ];
+    let mut bad = Vec::new();
+    for (text, name, lat, lon) in table {
+        let r = g.resolve_text(text);
+        match mention_at(&r, text, name) {
+            Some(m) if close(&m.place, *lat, *lon, 10.0) => {}
+            other => bad.push(format!(
+                "{text}: {:?}",
+                other.map(|m| (&m.place.location, m.place.lat, m.place.lon, &m.place.rule))
+            )),
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
+const PROSE: &str = "The morning was cold and grey. Mary opened the window and looked at the garden. \
+Hope is a strange thing, she thought, and Victoria had always said so. Of all the days in the year, \
+this was the one she liked least. The Marine captain next door was washing his car again, whistling \
+an old tune. Grace called from the kitchen. Nobody answered. Later, Rose and Victoria walked to the \
+market, where the baker sold bread and the butcher sold nothing at all. Hope came along too, a small \
+dog with a loud bark. The sky turned blue by noon. Mary laughed. Of course, said Victoria, it always \
+does. They bought apples, cheese and a newspaper. The Marine was still whistling when they came home. \
+Patience, said Mary, is the first virtue. Faith is the second. Charity is the third. Victoria smiled \
+and put the kettle on. The afternoon passed slowly; the clock ticked; the cat slept in the sun. \
+Summer would come soon, and with it the long evenings, the open windows, the sound of children \
+playing. In the evening Mary wrote letters to her friends: to Florence, to Elizabeth, to Jack and \
+to Rose. She wrote about the weather, the garden, the dog called Hope and the Marine next door. \
+Then she went to bed, and the house was quiet. Nothing happened that night. The End.";
+
+#[test]
+fn no_place_in_plain_prose() {
+    let Some(g) = geocoder() else { return };
+    let r = g.resolve_text(PROSE);
+    let found: Vec<_> = r
+        .mentions
+        .iter()
+        .map(|m| format!("{} -> {}", m.place_mention, m.place.place_id))
+        .collect();
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(r.focus.is_none());
+}
+
+#[test]
+fn unresolved_named_places() {
+    let Some(g) = geocoder() else { return };
+    let r = g.resolve_text("Fighting reached the town of Xyzabad near Aleppo.");
+    assert_eq!(
+        r.unresolved
+            .iter()
+            .map(|u| u.text.as_str())
+            .collect::<Vec<_>>(),
+        ["Xyzabad"]
+    );
+}
+
+#[test]
+fn explain_lists_candidates_chosen_first() {
+    let Some(g) = geocoder() else { return };
+    let c = g.explain(
+        "Douma",
+        Some("Air strikes on Eastern Ghouta near Damascus."),
+    );
+    assert!(c.len() >= 2, "{c:#?}");
+    assert!(c[0].chosen && c[1..].iter().all(|c| !c.chosen));
+    assert!(close(&c[0].place, 33.57, 36.40, 5.0), "{}", c[0]);
+    let line = c[0].to_string();
+    assert!(
+        line.starts_with("* Duma [geonames:170592]") && line.contains("rule:"),
+        "{line}"
+    );
+    let c = g.explain("Duma", Some("Shelling near Hama and Mahardah."));
+    let all: Vec<String> = c.iter().map(|c| c.to_string()).collect();
+    assert!(close(&c[0].place, 35.34, 37.0, 10.0), "{all:#?}");
+}
+
+#[test]
+fn resolved_focus() {
+    let Some(g) = geocoder() else { return };
+    let r =
+        g.resolve_text("Strikes hit Douma, Harasta and Eastern Ghouta. Douma was shelled again.");
+    let f = r.focus.expect("focus");
+    assert_eq!(f.admin1.as_deref(), Some("Rif Dimashq"));
+    assert_eq!(f.geo_precision, 3);
+}

@@ -1,0 +1,240 @@
+//! `eventmap extract`: read inputs, extract and merge events, write them.
+
+use crate::atomic::write_atomically;
+use crate::exit;
+use crate::inputs::{find_inputs, read_manifests, Input, Manifest};
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
+use shared::ingest::jsonl::{JsonlStream, LineOutcome};
+use shared::ingest::{read_bytes, Format};
+use shared::output::{csv::to_csv, geojson::to_geojson, jsonl::to_jsonl};
+use shared::pipeline::{Pipeline, Summary};
+use shared::{Article, Event};
+use std::io::{BufReader, IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+#[derive(Args)]
+pub struct ExtractArgs {
+    /// Files or folders to read; `-` (or nothing) reads stdin.
+    paths: Vec<PathBuf>,
+    /// Write here (atomically) instead of stdout.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Geojson)]
+    format: OutputFormat,
+    /// Add a gazetteer layer: a GeoNames dump (e.g. SY.txt) or a Levant-format TSV.
+    #[arg(long = "gazetteer", value_name = "PATH")]
+    gazetteers: Vec<PathBuf>,
+    /// A prebuilt index (default: $EVENTMAP_INDEX, else target/eventmap/gazetteer.bin).
+    #[arg(long)]
+    index: Option<PathBuf>,
+    /// Keep reports of the same event from different articles apart.
+    #[arg(long)]
+    no_merge: bool,
+    /// Article metadata (JSONL: file, date, title, source, url); a folder's
+    /// own manifest.jsonl is read anyway.
+    #[arg(long)]
+    manifest: Vec<PathBuf>,
+    /// The publication date of inputs that state none (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    date: Option<chrono::NaiveDate>,
+    /// Pretty-print GeoJSON.
+    #[arg(long)]
+    pretty: bool,
+    /// Print only the summary, not each warning.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Geojson,
+    Csv,
+    Jsonl,
+}
+
+fn parse_date(value: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|e| format!("{value:?}: {e} (want YYYY-MM-DD)"))
+}
+
+/// Counts of what happened to the inputs.
+#[derive(Default)]
+struct Tally {
+    inputs_read: usize,
+    inputs_skipped: usize,
+    lines_skipped: usize,
+    warnings: usize,
+    summary: Summary,
+}
+
+pub fn run(args: ExtractArgs) -> Result<u8> {
+    let found = find_inputs(&args.paths);
+    let mut problems = found.problems.clone();
+    let mut manifest_paths = found.manifests.clone();
+    manifest_paths.extend(args.manifest.iter().cloned());
+    let manifest = read_manifests(&manifest_paths, &mut problems)?;
+    let (gazetteer, report) = gazetteer::load::load_or_build(args.index.as_deref(), &args.gazetteers)
+        .context("cannot load the gazetteer")?;
+    if !args.quiet {
+        eprintln!("eventmap: {report}");
+    }
+    let pipeline = Pipeline::new(shared::geocode::Geocoder::new(gazetteer)).with_merge(!args.no_merge);
+
+    let mut tally = Tally::default();
+    let mut events: Vec<Event> = Vec::new();
+    let total = found.inputs.len();
+    let progress = std::io::stderr().is_terminal() && total > 20;
+    for problem in &problems {
+        eprintln!("eventmap: warning: {problem}");
+    }
+    tally.inputs_skipped += found.problems.len();
+    tally.warnings += problems.len() - found.problems.len();
+    for (n, input) in found.inputs.iter().enumerate() {
+        if progress {
+            eprint!("\r\x1b[2K[{}/{}] {}", n + 1, total, input.name());
+        }
+        let mut on_article = |article: Article| {
+            let article = with_metadata(article, input, &manifest, args.date);
+            let outcome = pipeline.extract_article(&article);
+            let s = &mut tally.summary;
+            s.articles += 1;
+            s.undated_articles += usize::from(article.date.is_none());
+            s.unresolved_places += outcome.unresolved.len();
+            s.events_without_place += outcome.without_place;
+            if !args.quiet {
+                for name in &outcome.unresolved {
+                    eprintln!("eventmap: warning: {}: unresolved place {name:?}", article.id);
+                }
+            }
+            events.extend(outcome.events);
+        };
+        match read_input(input, &mut on_article) {
+            Ok(input_problems) => {
+                tally.inputs_read += 1;
+                for problem in input_problems {
+                    if problem.skips_input() {
+                        tally.lines_skipped += 1;
+                        if matches!(problem, shared::Error::Binary { .. }) {
+                            tally.inputs_read -= 1;
+                            tally.inputs_skipped += 1;
+                        }
+                        eprintln!("eventmap: error: {problem}");
+                    } else {
+                        tally.warnings += 1;
+                        if !args.quiet {
+                            eprintln!("eventmap: warning: {problem}");
+                        }
+                    }
+                }
+            }
+            Err(error) => {
+                tally.inputs_skipped += 1;
+                eprintln!("eventmap: error: {}: {error:#}", input.name());
+            }
+        }
+    }
+    if progress {
+        eprintln!();
+    }
+    tally.summary.events_found = events.len();
+    let events = pipeline.finish(events);
+    tally.summary.events = events.len();
+
+    let text = match args.format {
+        OutputFormat::Geojson => to_geojson(&events, args.pretty),
+        OutputFormat::Csv => to_csv(&events),
+        OutputFormat::Jsonl => to_jsonl(&events),
+    };
+    match &args.output {
+        Some(path) => write_atomically(path, text.as_bytes())?,
+        None => std::io::stdout().lock().write_all(text.as_bytes()).context("cannot write to stdout")?,
+    }
+    print_summary(&tally, args.output.as_ref());
+    Ok(if tally.summary.articles == 0 && (tally.inputs_skipped + tally.lines_skipped) > 0 {
+        exit::FAILURE
+    } else if tally.inputs_skipped + tally.lines_skipped > 0 {
+        exit::PARTIAL
+    } else {
+        exit::OK
+    })
+}
+
+/// Reads one input and hands each article to `on_article`; returns the
+/// problems met. JSONL is streamed line by line (bounded memory).
+fn read_input(input: &Input, on_article: &mut dyn FnMut(Article)) -> Result<Vec<shared::Error>> {
+    let name = input.name();
+    let mut reader: Box<dyn Read> = match input {
+        Input::Stdin => Box::new(std::io::stdin().lock()),
+        Input::File(path) => Box::new(std::fs::File::open(path).with_context(|| "cannot open".to_string())?),
+    };
+    // Sniff the format from the name and the first bytes.
+    let mut head = vec![0u8; 8192];
+    let mut filled = 0;
+    while filled < head.len() {
+        let n = reader.read(&mut head[filled..]).context("cannot read")?;
+        if n == 0 {
+            break;
+        }
+        filled += n;
+    }
+    head.truncate(filled);
+    let mut problems = Vec::new();
+    if Format::detect(&name, &head) == Format::Jsonl {
+        if let Err(e) = shared::ingest::decode(&name, &head) {
+            return Ok(vec![e]);
+        }
+        let stream = BufReader::new(std::io::Cursor::new(head).chain(reader));
+        for outcome in JsonlStream::new(&name, stream) {
+            match outcome {
+                LineOutcome::Article(article, warning) => {
+                    problems.extend(warning);
+                    on_article(article);
+                }
+                LineOutcome::Skipped(e) => problems.push(e),
+            }
+        }
+        return Ok(problems);
+    }
+    let mut bytes = head;
+    reader.read_to_end(&mut bytes).context("cannot read")?;
+    let ingested = read_bytes(&name, &bytes, None);
+    problems.extend(ingested.problems);
+    for article in ingested.articles {
+        on_article(article);
+    }
+    Ok(problems)
+}
+
+/// Fills what the article does not say from the manifest, then `--date`.
+fn with_metadata(mut article: Article, input: &Input, manifest: &Manifest, date: Option<chrono::NaiveDate>) -> Article {
+    if let Input::File(path) = input {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if let Some(meta) = manifest.get(name) {
+            article.date = article.date.or(meta.date);
+            article.title = article.title.or_else(|| meta.title.clone());
+            article.source = article.source.or_else(|| meta.source.clone());
+            article.url = article.url.or_else(|| meta.url.clone());
+        }
+    }
+    article.date = article.date.or(date);
+    article
+}
+
+fn print_summary(tally: &Tally, output: Option<&PathBuf>) {
+    let s = &tally.summary;
+    let target = output.map_or("stdout".to_string(), |p| p.display().to_string());
+    eprintln!(
+        "eventmap: {} articles from {} inputs ({} undated); {} events written to {target} ({} found before merging); \
+         {} unresolved place names; {} events without a place; {} inputs and {} lines skipped; {} warnings",
+        s.articles,
+        tally.inputs_read,
+        s.undated_articles,
+        s.events,
+        s.events_found,
+        s.unresolved_places,
+        s.events_without_place,
+        tally.inputs_skipped,
+        tally.lines_skipped,
+        tally.warnings,
+    );
+}

@@ -1,0 +1,180 @@
+//! The event: one ACLED-style record, the unit everything else produces or
+//! consumes. Field names follow ACLED so an analyst can put our output beside
+//! an ACLED export; see `DESIGN.md` for the meaning of each.
+
+use serde::{Deserialize, Serialize};
+
+/// ACLED's six event types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum EventType {
+    #[serde(rename = "Battles")]
+    Battles,
+    #[serde(rename = "Explosions/Remote violence")]
+    ExplosionsRemoteViolence,
+    #[serde(rename = "Violence against civilians")]
+    ViolenceAgainstCivilians,
+    #[serde(rename = "Protests")]
+    Protests,
+    #[serde(rename = "Riots")]
+    Riots,
+    #[serde(rename = "Strategic developments")]
+    StrategicDevelopments,
+}
+
+impl EventType {
+    /// Every type, in ACLED's order (for filters and legends).
+    pub const ALL: [EventType; 6] = [
+        EventType::Battles,
+        EventType::ExplosionsRemoteViolence,
+        EventType::ViolenceAgainstCivilians,
+        EventType::Protests,
+        EventType::Riots,
+        EventType::StrategicDevelopments,
+    ];
+
+    /// ACLED's label, as written in the data.
+    pub fn label(self) -> &'static str {
+        match self {
+            EventType::Battles => "Battles",
+            EventType::ExplosionsRemoteViolence => "Explosions/Remote violence",
+            EventType::ViolenceAgainstCivilians => "Violence against civilians",
+            EventType::Protests => "Protests",
+            EventType::Riots => "Riots",
+            EventType::StrategicDevelopments => "Strategic developments",
+        }
+    }
+}
+
+/// ACLED's sub-event types (the ones rule-based extraction can tell apart).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum SubEventType {
+    #[serde(rename = "Armed clash")]
+    ArmedClash,
+    #[serde(rename = "Government regains territory")]
+    GovernmentRegainsTerritory,
+    #[serde(rename = "Non-state actor overtakes territory")]
+    NonStateActorOvertakesTerritory,
+    #[serde(rename = "Air/drone strike")]
+    AirDroneStrike,
+    #[serde(rename = "Shelling/artillery/missile attack")]
+    ShellingArtilleryMissileAttack,
+    #[serde(rename = "Remote explosive/landmine/IED")]
+    RemoteExplosive,
+    #[serde(rename = "Suicide bomb")]
+    SuicideBomb,
+    #[serde(rename = "Attack")]
+    Attack,
+    #[serde(rename = "Abduction/forced disappearance")]
+    Abduction,
+    #[serde(rename = "Peaceful protest")]
+    PeacefulProtest,
+    #[serde(rename = "Protest with intervention")]
+    ProtestWithIntervention,
+    #[serde(rename = "Violent demonstration")]
+    ViolentDemonstration,
+    #[serde(rename = "Agreement")]
+    Agreement,
+    #[serde(rename = "Non-violent transfer of territory")]
+    NonViolentTransferOfTerritory,
+    #[serde(rename = "Headquarters or base established")]
+    HeadquartersOrBaseEstablished,
+    #[serde(rename = "Other")]
+    Other,
+}
+
+impl SubEventType {
+    /// The event type this sub-event type belongs to in ACLED's taxonomy.
+    pub fn event_type(self) -> EventType {
+        use SubEventType::*;
+        match self {
+            ArmedClash | GovernmentRegainsTerritory | NonStateActorOvertakesTerritory => {
+                EventType::Battles
+            }
+            AirDroneStrike | ShellingArtilleryMissileAttack | RemoteExplosive | SuicideBomb => {
+                EventType::ExplosionsRemoteViolence
+            }
+            Attack | Abduction => EventType::ViolenceAgainstCivilians,
+            PeacefulProtest | ProtestWithIntervention => EventType::Protests,
+            ViolentDemonstration => EventType::Riots,
+            Agreement | NonViolentTransferOfTerritory | HeadquartersOrBaseEstablished | Other => {
+                EventType::StrategicDevelopments
+            }
+        }
+    }
+
+    /// ACLED's label, as written in the data.
+    pub fn label(self) -> &'static str {
+        use SubEventType::*;
+        match self {
+            ArmedClash => "Armed clash",
+            GovernmentRegainsTerritory => "Government regains territory",
+            NonStateActorOvertakesTerritory => "Non-state actor overtakes territory",
+            AirDroneStrike => "Air/drone strike",
+            ShellingArtilleryMissileAttack => "Shelling/artillery/missile attack",
+            RemoteExplosive => "Remote explosive/landmine/IED",
+            SuicideBomb => "Suicide bomb",
+            Attack => "Attack",
+            Abduction => "Abduction/forced disappearance",
+            PeacefulProtest => "Peaceful protest",
+            ProtestWithIntervention => "Protest with intervention",
+            ViolentDemonstration => "Violent demonstration",
+            Agreement => "Agreement",
+            NonViolentTransferOfTerritory => "Non-violent transfer of territory",
+            HeadquartersOrBaseEstablished => "Headquarters or base established",
+            Other => "Other",
+        }
+    }
+}
+
+/// One article an event was read from.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub article_id: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    /// The article's publication day, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub url: Option<String>,
+}
+
+/// An event's properties: every key is always written, `null` where unknown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventProperties {
+    /// Stable across runs for the same input.
+    pub event_id: String,
+    /// The day the event happened (`YYYY-MM-DD`), not the article's day.
+    pub event_date: Option<String>,
+    /// 1 = that day; 2 = within a week around it; 3 = within the month.
+    pub time_precision: u8,
+    pub event_type: EventType,
+    pub sub_event_type: SubEventType,
+    pub actor1: Option<String>,
+    pub actor2: Option<String>,
+    /// The gazetteer's name for the place.
+    pub location: String,
+    pub admin1: Option<String>,
+    pub admin2: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    /// 1 = the named place itself; 2 = near it or part of it; 3 = a larger region.
+    pub geo_precision: u8,
+    /// The words in the text that named the place.
+    pub place_mention: String,
+    /// The gazetteer record: `geonames:170592`, `wof:...`, `curated:...`.
+    pub place_id: String,
+    /// ACLED's conservative count; `None` when the text gives none.
+    pub fatalities: Option<u32>,
+    /// The sentence(s) the event was read from, as written.
+    pub notes: String,
+    pub sources: Vec<SourceRef>,
+    /// A summary of earlier fighting rather than a new event.
+    pub background: bool,
+}
+
+/// An event placed on the map: a GeoJSON Point feature.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub longitude: f64,
+    pub latitude: f64,
+    pub properties: EventProperties,
+}

@@ -1,0 +1,149 @@
+//! Actors: the many names the press gives the sides of a war, normalised to
+//! ACLED-style names ("the regime", "Syria's army", "government troops" are
+//! all "Military Forces of Syria").
+
+use super::phrase::{Hit, Lexicon};
+use std::sync::OnceLock;
+
+/// A normalised actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Actor {
+    pub name: &'static str,
+    pub side: Side,
+}
+
+/// What kind of actor: decides roles (who acts, who suffers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Side {
+    State,
+    NonState,
+    Civilians,
+    Protesters,
+}
+
+const SYRIA: Actor = Actor { name: "Military Forces of Syria", side: Side::State };
+const RUSSIA: Actor = Actor { name: "Military Forces of Russia", side: Side::State };
+const TURKEY: Actor = Actor { name: "Military Forces of Turkey", side: Side::State };
+const USA: Actor = Actor { name: "Military Forces of the United States", side: Side::State };
+const ISRAEL: Actor = Actor { name: "Military Forces of Israel", side: Side::State };
+const IRAN: Actor = Actor { name: "Military Forces of Iran", side: Side::State };
+const REBELS: Actor = Actor { name: "Opposition Rebels (Syria)", side: Side::NonState };
+const CIVILIANS: Actor = Actor { name: "Civilians (Syria)", side: Side::Civilians };
+const PROTESTERS: Actor = Actor { name: "Protesters (Syria)", side: Side::Protesters };
+
+const fn group(name: &'static str) -> Actor {
+    Actor { name, side: Side::NonState }
+}
+
+const ACTORS: &[(&str, Actor)] = &[
+    ("government forces", SYRIA),
+    ("government troops", SYRIA),
+    ("government soldiers", SYRIA),
+    ("pro-government forces", SYRIA),
+    ("regime forces", SYRIA),
+    ("the regime", SYRIA),
+    ("assad regime", SYRIA),
+    ("syrian army", SYRIA),
+    ("syrian troops", SYRIA),
+    ("syrian forces", SYRIA),
+    ("syrian government", SYRIA),
+    ("syrian government forces", SYRIA),
+    ("syrian warplanes", SYRIA),
+    ("syrian air strikes", SYRIA),
+    ("syrian military", SYRIA),
+    ("syria's army", SYRIA),
+    ("syria army", SYRIA),
+    ("syria's military", SYRIA),
+    ("the army", SYRIA),
+    ("the government", SYRIA),
+    ("government strikes", SYRIA),
+    ("loyalist forces", SYRIA),
+    ("russian warplanes", RUSSIA),
+    ("russian jets", RUSSIA),
+    ("russian air strikes", RUSSIA),
+    ("russian forces", RUSSIA),
+    ("russian military", RUSSIA),
+    ("russian army", RUSSIA),
+    ("russian and syrian air strikes", RUSSIA),
+    ("turkish forces", TURKEY),
+    ("turkish army", TURKEY),
+    ("turkish troops", TURKEY),
+    ("turkish military", TURKEY),
+    ("us strike", USA),
+    ("us-led coalition", USA),
+    ("u.s.-led coalition", USA),
+    ("american warplanes", USA),
+    ("israeli strikes", ISRAEL),
+    ("israeli warplanes", ISRAEL),
+    ("israeli jets", ISRAEL),
+    ("iranian forces", IRAN),
+    ("iranian militia", IRAN),
+    ("rebels", REBELS),
+    ("rebel", REBELS),
+    ("rebel groups", REBELS),
+    ("opposition fighters", REBELS),
+    ("opposition forces", REBELS),
+    ("anti-government fighters", REBELS),
+    ("insurgents", REBELS),
+    ("militants", REBELS),
+    ("free syrian army", group("Free Syrian Army")),
+    ("jaish al-islam", group("Jaish al-Islam")),
+    ("army of islam", group("Jaish al-Islam")),
+    ("hayat tahrir al-sham", group("Hayat Tahrir al-Sham")),
+    ("hts", group("Hayat Tahrir al-Sham")),
+    ("tahrir al-sham", group("Hayat Tahrir al-Sham")),
+    ("nusra front", group("Jabhat al-Nusra")),
+    ("al-nusra", group("Jabhat al-Nusra")),
+    ("al nusra", group("Jabhat al-Nusra")),
+    ("jabhat al-nusra", group("Jabhat al-Nusra")),
+    ("jabhat fateh al-sham", group("Jabhat al-Nusra")),
+    ("ahrar al-sham", group("Ahrar al-Sham")),
+    ("faylaq al-rahman", group("Faylaq al-Rahman")),
+    ("islamic state", group("Islamic State")),
+    ("isis", group("Islamic State")),
+    ("isil", group("Islamic State")),
+    ("daesh", group("Islamic State")),
+    ("syrian democratic forces", group("Syrian Democratic Forces")),
+    ("sdf", group("Syrian Democratic Forces")),
+    ("ypg", group("YPG: People's Protection Units")),
+    ("hezbollah", group("Hezbollah")),
+    ("civilians", CIVILIANS),
+    ("civilian", CIVILIANS),
+    ("residents", CIVILIANS),
+    ("children", CIVILIANS),
+    ("aid convoy", CIVILIANS),
+    ("motorists", CIVILIANS),
+    ("protesters", PROTESTERS),
+    ("demonstrators", PROTESTERS),
+];
+
+fn actors() -> &'static Lexicon<Actor> {
+    static LEXICON: OnceLock<Lexicon<Actor>> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::new(ACTORS))
+}
+
+/// Every actor named in a sentence, in order.
+pub fn find_actors(sentence: &str) -> Vec<Hit<Actor>> {
+    actors().find_all(sentence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_actor_names() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Syrian government forces seized ground from rebels", &["Military Forces of Syria", "Opposition Rebels (Syria)"]),
+            ("Syria's army clashed with Army of Islam fighters", &["Military Forces of Syria", "Jaish al-Islam"]),
+            ("Russian warplanes hit HTS positions", &["Military Forces of Russia", "Hayat Tahrir al-Sham"]),
+            ("the Nusra Front and the regime", &["Jabhat al-Nusra", "Military Forces of Syria"]),
+            ("19 civilians were killed", &["Civilians (Syria)"]),
+            ("the weather", &[]),
+        ];
+        for (sentence, expected) in cases {
+            let names: Vec<&str> = find_actors(sentence).iter().map(|h| h.value.name).collect();
+            assert_eq!(names, *expected, "{sentence}");
+        }
+    }
+}

@@ -1,0 +1,496 @@
+//! Extraction: from an article's sentences to candidate events.
+//!
+//! Per sentence: triggers say what happened, place hits (from the geocoder)
+//! say where, actors who, fatality counts how many died, date expressions
+//! when. Each trigger group becomes one event, so a sentence naming two
+//! attacks in two places yields two. Rules and lexicons, no model: every
+//! decision can be read back from the sentence.
+
+pub mod actor;
+pub mod date;
+pub mod fatality;
+pub mod number;
+pub mod phrase;
+pub mod tokens;
+pub mod trigger;
+
+use crate::article::Article;
+use crate::event::SubEventType;
+use crate::sentence::sentences;
+use actor::{find_actors, Side};
+use chrono::{Duration, NaiveDate};
+use std::ops::Range;
+use trigger::{find_triggers, names_aircraft, Trigger};
+
+/// A place the geocoder found in the article text. Generic over the place
+/// record so extraction does not depend on how places are stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceHit<P> {
+    /// Byte span of the place name in the article text.
+    pub span: Range<usize>,
+    /// Byte span of the whole phrase ("south of the city of X").
+    pub phrase_span: Range<usize>,
+    /// The words that named it, as written.
+    pub mention: String,
+    pub geo_precision: u8,
+    /// A whole country: a last resort for an event's place.
+    pub country_level: bool,
+    /// In another country than the one the article is about ("Moscow",
+    /// "Geneva" in a Syrian story): a place for talks, not for fighting.
+    pub foreign: bool,
+    pub place: P,
+}
+
+/// An event read from one article, before merging across articles.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate<P> {
+    pub sub_event_type: SubEventType,
+    pub actor1: Option<&'static str>,
+    pub actor2: Option<&'static str>,
+    pub date: Option<NaiveDate>,
+    pub time_precision: u8,
+    pub place: Option<PlaceHit<P>>,
+    pub fatalities: Option<u32>,
+    /// The sentence(s), as written.
+    pub notes: String,
+    pub background: bool,
+    /// Byte span of the (first) sentence in the article text.
+    pub sentence: Range<usize>,
+}
+
+/// What one article gave.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleEvents<P> {
+    pub events: Vec<Candidate<P>>,
+    /// Events found with no place in their sentence and no article focus.
+    pub without_place: usize,
+}
+
+/// Words before a trigger that make it hypothetical, threatened or denied.
+const HEDGES: &[&str] = &[
+    "would", "could", "should", "might", "may", "will", "threatened", "threatening",
+    "threatens", "vowed", "if", "unless", "not", "no", "avoid", "prevent", "preparation",
+    "plans", "planned", "possible", "potential", "warned", "fears", "feared", "risk",
+];
+
+/// Phrases that make a sentence a summary of earlier violence.
+const CUMULATIVE: &[&str] = &[
+    "has killed", "have killed", "had killed", "have been killed since", "has left",
+    "since the start", "since the beginning", "since the war began", "since the conflict began",
+    "so far this year", "in total", "year-old war", "years into", "year-old conflict",
+    "over the past months", "over the past few months", "in recent months", "in recent years",
+];
+
+/// Days before the article beyond which a dated event is background.
+const BACKGROUND_AFTER_DAYS: i64 = 21;
+
+/// Reads the candidate events of one article. `places` are the geocoder's
+/// hits in `article.text` (any order); `focus` the place the article is
+/// about, used at precision 3 for events whose sentence names none.
+pub fn extract_article<P: Clone>(
+    article: &Article,
+    places: &[PlaceHit<P>],
+    focus: Option<&P>,
+) -> ArticleEvents<P> {
+    let text = &article.text;
+    let mut out = ArticleEvents { events: Vec::new(), without_place: 0 };
+    // Index of the event the previous sentence produced or continued.
+    let mut previous: Option<usize> = None;
+    // Who last took territory: "X has fallen" rarely says to whom.
+    let mut last_taker: Option<&'static str> = None;
+    for span in sentences(text) {
+        let sentence = &text[span.clone()];
+        let tokens = tokens::tokenize(sentence);
+        let groups = trigger_groups(sentence, &tokens);
+        let fatalities = fatality::find_fatalities(&tokens);
+        let lower = sentence.to_lowercase();
+        let cumulative = CUMULATIVE.iter().any(|c| lower.contains(c));
+        if groups.is_empty() {
+            // "At least 26 fighters were killed." right after a clash: the
+            // count belongs to the event just told (not a war's total toll).
+            let own_date = !date::find_dates(&tokens, article.date).is_empty();
+            if let (Some(index), false, false, false) = (previous, fatalities.is_empty(), cumulative, own_date) {
+                let event = &mut out.events[index];
+                add_fatalities(event, &fatalities);
+                event.notes.push(' ');
+                event.notes.push_str(sentence);
+            } else {
+                previous = None;
+            }
+            continue;
+        }
+        let dates = date::find_dates(&tokens, article.date);
+        let sentence_places: Vec<&PlaceHit<P>> = places
+            .iter()
+            .filter(|p| p.span.start >= span.start && p.span.end <= span.end)
+            .collect();
+        let actors = find_actors(sentence);
+        let aircraft = names_aircraft(sentence);
+        let mut produced = None;
+        for (g, group) in groups.iter().enumerate() {
+            let at = group.at;
+            let place = choose_place(sentence, &sentence_places, span.start, group, &groups, g);
+            let (date, time_precision, since) = match nearest(&dates, at, |d| d.at) {
+                Some(d) => (Some(d.date), d.precision, d.since),
+                None => (article.date, 2, false),
+            };
+            let (mut actor1, mut actor2) = roles(&actors, at, group.trigger);
+            if group.trigger == Trigger::Territory {
+                let words = sentence[group.at..group.end].to_ascii_lowercase();
+                if words == "has fallen" {
+                    // The speaker's side is not the taker.
+                    (actor1, actor2) = (last_taker, None);
+                }
+                last_taker = actor1.or(last_taker);
+            }
+            let sub_event_type_hint = group.trigger.sub_event_type(aircraft, false);
+            if sub_event_type_hint == SubEventType::AirDroneStrike {
+                // Only states fly in this war's reporting: an air strike's
+                // actor is a state force, or unnamed.
+                actor1 = actors.iter().find(|h| h.value.side == Side::State).map(|h| h.value.name);
+                if actor2 == actor1 {
+                    actor2 = None;
+                }
+            }
+            let government_acts = actor1.is_some_and(|a| {
+                actors.iter().any(|h| h.value.name == a && h.value.side == Side::State)
+            }) || actor1.is_some_and(|a| a.starts_with("Military Forces of"));
+            let sub_event_type = group.trigger.sub_event_type(aircraft, government_acts);
+            let counts: Vec<_> = fatalities
+                .iter()
+                .filter(|f| nearest_group(&groups, f.at) == g)
+                .copied()
+                .collect();
+            let old = article.date.zip(date).is_some_and(|(a, d)| a - d > Duration::days(BACKGROUND_AFTER_DAYS));
+            let mut candidate = Candidate {
+                sub_event_type,
+                actor1,
+                actor2,
+                date,
+                time_precision,
+                place: place.cloned(),
+                fatalities: None,
+                notes: sentence.to_string(),
+                background: since || cumulative || old,
+                sentence: span.clone(),
+            };
+            add_fatalities(&mut candidate, &counts);
+            // A whole country is a poor place for an event: the article's
+            // focus (ACLED's practice) is better when there is one.
+            if candidate.place.as_ref().is_some_and(|p| p.country_level) && focus.is_some() {
+                candidate.place = None;
+            }
+            // A sentence that names no place but continues the event just
+            // told ("29 troops were also killed in the fighting") adds to it.
+            if candidate.place.is_none() {
+                if let Some(index) = previous {
+                    let prior = &mut out.events[index];
+                    if prior.sub_event_type.event_type() == sub_event_type.event_type() && dates.is_empty() {
+                        add_fatalities(prior, &counts);
+                        prior.notes.push(' ');
+                        prior.notes.push_str(sentence);
+                        produced = Some(index);
+                        continue;
+                    }
+                }
+                // Talks and deals happen in capitals, not in the war zone the
+                // article is about: no place, no point.
+                let conflict = group.trigger.is_violent() || group.trigger == Trigger::Evacuation;
+                match focus.filter(|_| conflict) {
+                    Some(place) => candidate.place = Some(focus_hit(place)),
+                    None => {
+                        out.without_place += 1;
+                        continue;
+                    }
+                }
+            }
+            out.events.push(candidate);
+            produced = Some(out.events.len() - 1);
+        }
+        previous = produced;
+    }
+    out
+}
+
+/// A trigger group: the triggers of one family in a sentence, at the first.
+#[derive(Clone, Copy, Debug)]
+struct Group {
+    trigger: Trigger,
+    at: usize,
+    end: usize,
+}
+
+/// The families of trigger a sentence holds, after dropping hedged ones,
+/// weak ones when strong ones exist, and diplomacy beside violence.
+fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
+    let hits: Vec<_> = find_triggers(sentence)
+        .into_iter()
+        .filter(|hit| !hedged(tokens, hit.start, hit.value))
+        .collect();
+    let violent = hits.iter().any(|h| h.value.is_violent() && !is_weak(sentence, h.start, h.end));
+    let mut groups: Vec<Group> = Vec::new();
+    for hit in hits {
+        let weak = is_weak(sentence, hit.start, hit.end);
+        if (violent && !hit.value.is_violent()) || (weak && violent) {
+            continue;
+        }
+        let family = family(hit.value);
+        if let Some(existing) = groups.iter_mut().find(|g| family_of_group(g) == family) {
+            // "warplanes pounded": one air strike. A specific trigger wins.
+            if hit.value == Trigger::AirStrike {
+                existing.trigger = Trigger::AirStrike;
+            }
+            continue;
+        }
+        groups.push(Group { trigger: hit.value, at: hit.start, end: hit.end });
+    }
+    // Territory taken in a clash: the capture is the event.
+    if groups.iter().any(|g| g.trigger == Trigger::Territory) {
+        groups.retain(|g| g.trigger != Trigger::Clash);
+    }
+    groups
+}
+
+fn family(trigger: Trigger) -> u8 {
+    match trigger {
+        Trigger::AirStrike | Trigger::Bombardment => 0,
+        Trigger::Shelling => 1,
+        Trigger::Explosive | Trigger::SuicideBomb => 2,
+        Trigger::Clash => 3,
+        Trigger::Territory => 4,
+        Trigger::Evacuation => 5,
+        Trigger::Agreement => 6,
+        Trigger::Diplomacy => 7,
+        Trigger::AttackOnCivilians => 8,
+        Trigger::Abduction => 9,
+        Trigger::Protest => 10,
+        Trigger::Riot => 11,
+    }
+}
+
+fn family_of_group(group: &Group) -> u8 {
+    family(group.trigger)
+}
+
+/// "offensive" and "assault" alone describe campaigns, not a clash at a
+/// place: they count only when nothing more specific is in the sentence.
+fn is_weak(sentence: &str, start: usize, end: usize) -> bool {
+    matches!(&sentence[start..end].to_ascii_lowercase()[..], "offensive" | "assault" | "entered" | "met" | "talks")
+}
+
+/// A hedge word within the five words before the trigger.
+fn hedged(tokens: &[tokens::Token], at: usize, trigger: Trigger) -> bool {
+    if trigger == Trigger::Diplomacy {
+        return false; // "will meet tomorrow" is still a meeting to code
+    }
+    let index = tokens.iter().position(|t| t.span.start >= at).unwrap_or(tokens.len());
+    tokens[index.saturating_sub(5)..index]
+        .iter()
+        .any(|t| HEDGES.contains(&t.lower.as_str()))
+}
+
+fn nearest<T>(items: &[T], at: usize, position: impl Fn(&T) -> usize) -> Option<&T> {
+    items.iter().min_by_key(|item| position(item).abs_diff(at))
+}
+
+/// The trigger group a fatality count belongs to: the nearest one.
+fn nearest_group(groups: &[Group], at: usize) -> usize {
+    (0..groups.len())
+        .min_by_key(|&g| groups[g].at.abs_diff(at))
+        .unwrap_or(0)
+}
+
+/// The place for a trigger group. A place belongs to the trigger before it
+/// ("strikes on X", "clashes south of X"), or to the first trigger when it
+/// comes first. Among a group's places: real places before whole countries,
+/// targets before origins ("fire from X that hit Y") and modifiers ("the X
+/// suburb of Y"), then the most precise, then the nearest. Violence is never
+/// placed abroad ("Moscow announced", "talks in Geneva").
+fn choose_place<'p, P>(
+    sentence: &str,
+    places: &[&'p PlaceHit<P>],
+    sentence_start: usize,
+    group: &Group,
+    groups: &[Group],
+    index: usize,
+) -> Option<&'p PlaceHit<P>> {
+    let owner = |at: usize| groups.iter().rposition(|g| g.at <= at).unwrap_or(0);
+    let distance = |at: usize| if at >= group.end { at - group.end } else { (group.at - at) * 2 };
+    places
+        .iter()
+        .copied()
+        .filter(|p| p.span.start >= sentence_start)
+        .filter(|p| owner(p.span.start - sentence_start) == index)
+        .filter(|p| !(p.foreign && group.trigger.is_violent()))
+        .min_by_key(|p| {
+            let at = p.span.start - sentence_start;
+            let phrase = p.phrase_span.start.max(sentence_start) - sentence_start;
+            let before = sentence[..phrase.min(sentence.len())].trim_end().to_ascii_lowercase();
+            let after = sentence.get(p.span.end - sentence_start..).unwrap_or("").trim_start().to_ascii_lowercase();
+            let origin = before.ends_with(" from") || before == "from";
+            let modifier = ["suburb of", "suburbs of", "countryside of", "district of", "countryside town of"]
+                .iter()
+                .any(|w| after.starts_with(w));
+            (p.country_level, origin || modifier, p.geo_precision, distance(at))
+        })
+}
+
+/// Who acted and who suffered: the first armed actor, then another side;
+/// civilians as victims of violence when named.
+fn roles(actors: &[phrase::Hit<actor::Actor>], at: usize, trigger: Trigger) -> (Option<&'static str>, Option<&'static str>) {
+    if trigger == Trigger::Protest {
+        return (Some("Protesters (Syria)"), None);
+    }
+    let armed: Vec<_> = actors
+        .iter()
+        .filter(|h| matches!(h.value.side, Side::State | Side::NonState))
+        .collect();
+    let actor1 = armed
+        .iter()
+        .filter(|h| h.start <= at)
+        .next_back()
+        .or_else(|| armed.first())
+        .map(|h| h.value);
+    let civilians = actors.iter().find(|h| h.value.side == Side::Civilians).map(|h| h.value);
+    let other = armed
+        .iter()
+        .map(|h| h.value)
+        .find(|a| Some(a.side) != actor1.map(|x| x.side) || Some(a.name) != actor1.map(|x| x.name))
+        .filter(|a| actor1.is_none_or(|x| x.name != a.name));
+    let actor2 = match trigger {
+        Trigger::Agreement | Trigger::Diplomacy | Trigger::Evacuation => other,
+        _ => other.filter(|_| civilians.is_none()).or(civilians),
+    };
+    (actor1.map(|a| a.name), actor2.map(|a| a.name))
+}
+
+/// Adds counts to an event: "also killed" adds, a repeated count does not.
+fn add_fatalities<P>(event: &mut Candidate<P>, counts: &[fatality::Fatalities]) {
+    for count in counts {
+        event.fatalities = Some(match event.fatalities {
+            None => count.count,
+            Some(known) if count.additional => known.saturating_add(count.count),
+            Some(known) => known.max(count.count),
+        });
+    }
+}
+
+fn focus_hit<P: Clone>(place: &P) -> PlaceHit<P> {
+    PlaceHit {
+        span: 0..0,
+        phrase_span: 0..0,
+        mention: String::new(),
+        geo_precision: 3,
+        country_level: false,
+        foreign: false,
+        place: place.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Places found by a stand-in geocoder: the listed names, precision 1.
+    fn hits(text: &str, names: &[&'static str]) -> Vec<PlaceHit<&'static str>> {
+        let mut found = Vec::new();
+        for name in names {
+            for (at, _) in text.match_indices(name) {
+                found.push(PlaceHit {
+                    span: at..at + name.len(),
+                    phrase_span: at..at + name.len(),
+                    mention: name.to_string(),
+                    geo_precision: 1,
+                    country_level: false,
+                    foreign: false,
+                    place: *name,
+                });
+            }
+        }
+        found
+    }
+
+    fn article(text: &str, date: &str) -> Article {
+        Article {
+            id: "a".into(),
+            date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+            text: text.into(),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn one_sentence_two_events_in_two_places() {
+        let text = "SANA said air strikes hit Douma in response to rebel mortar fire that hit Harasta and killed at least four people.";
+        let a = article(text, "2018-04-07");
+        let out = extract_article(&a, &hits(text, &["Douma", "Harasta"]), None);
+        let summary: Vec<_> = out
+            .events
+            .iter()
+            .map(|e| (e.sub_event_type, e.place.as_ref().map(|p| p.place), e.fatalities))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                (SubEventType::AirDroneStrike, Some("Douma"), None),
+                (SubEventType::ShellingArtilleryMissileAttack, Some("Harasta"), Some(4)),
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_in_following_sentences_join_the_clash() {
+        let text = "The fighting raged in areas south of Maaret al-Numan on Wednesday. At least 26 fighters were killed. The Observatory said 29 government troops were also killed in the fighting.";
+        let a = article(text, "2020-01-16");
+        let out = extract_article(&a, &hits(text, &["Maaret al-Numan"]), None);
+        assert_eq!(out.events.len(), 1, "{:#?}", out.events);
+        assert_eq!(out.events[0].fatalities, Some(55));
+        assert_eq!(out.events[0].date, NaiveDate::from_ymd_opt(2020, 1, 15));
+        assert_eq!(out.events[0].sub_event_type, SubEventType::ArmedClash);
+    }
+
+    #[test]
+    fn hedged_and_background_sentences() {
+        let text = "The army threatened a renewed assault if they did not withdraw. Syria launched an offensive on Ghouta in mid-February, killing more than 1,600 civilians.";
+        let a = article(text, "2018-04-07");
+        let out = extract_article(&a, &hits(text, &["Ghouta"]), None);
+        assert_eq!(out.events.len(), 1, "{:#?}", out.events);
+        assert!(out.events[0].background);
+        assert_eq!(out.events[0].fatalities, Some(1600));
+    }
+
+    #[test]
+    fn no_place_takes_the_focus_or_no_point() {
+        let text = "An aid convoy was attacked on Monday, killing some 20 people.";
+        let a = article(text, "2016-09-24");
+        let with_focus = extract_article(&a, &[], Some(&"Aleppo"));
+        let event = &with_focus.events[0];
+        assert_eq!(event.place.as_ref().map(|p| (p.place, p.geo_precision)), Some(("Aleppo", 3)));
+        assert_eq!(event.sub_event_type, SubEventType::Attack);
+        assert_eq!(event.fatalities, Some(20));
+        assert_eq!(event.date, NaiveDate::from_ymd_opt(2016, 9, 19));
+        let without = extract_article::<&str>(&a, &[], None);
+        assert!(without.events.is_empty());
+        assert_eq!(without.without_place, 1);
+    }
+
+    #[test]
+    fn undated_article_gives_undated_events() {
+        let text = "Clashes erupted in Hama on Friday.";
+        let a = article(text, "none");
+        let out = extract_article(&a, &hits(text, &["Hama"]), None);
+        assert_eq!(out.events[0].date, None);
+    }
+
+    #[test]
+    fn territory_sub_type_follows_who_took_it() {
+        let cases = [
+            ("Government forces captured Handarat on Saturday.", SubEventType::GovernmentRegainsTerritory),
+            ("Rebels captured Handarat on Saturday.", SubEventType::NonStateActorOvertakesTerritory),
+        ];
+        for (text, expected) in cases {
+            let out = extract_article(&article(text, "2016-09-24"), &hits(text, &["Handarat"]), None);
+            assert_eq!(out.events[0].sub_event_type, expected, "{text}");
+        }
+    }
+}

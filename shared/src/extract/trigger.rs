@@ -1,0 +1,284 @@
+//! Event triggers: the words that say something happened, mapped to ACLED's
+//! taxonomy. General conflict-reporting vocabulary, not tuned to any article.
+
+use super::phrase::{Hit, Lexicon};
+use crate::event::SubEventType;
+use std::sync::OnceLock;
+
+/// What a trigger says happened, before actors decide the final sub-type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Trigger {
+    AirStrike,
+    /// "bombardment", "bombing": air strike when aircraft are named in the
+    /// sentence, shelling otherwise.
+    Bombardment,
+    Shelling,
+    Explosive,
+    SuicideBomb,
+    Clash,
+    /// Territory changing hands: who took it decides the sub-type.
+    Territory,
+    Evacuation,
+    Agreement,
+    /// Meetings and talks: Strategic developments / Other.
+    Diplomacy,
+    AttackOnCivilians,
+    Abduction,
+    Protest,
+    Riot,
+}
+
+impl Trigger {
+    /// Violent triggers make an event even in a sentence that also talks about
+    /// truces; non-violent ones only when nothing violent is in the sentence.
+    pub fn is_violent(self) -> bool {
+        !matches!(self, Trigger::Evacuation | Trigger::Agreement | Trigger::Diplomacy | Trigger::Protest)
+    }
+
+    /// The sub-event type; `government_acts` says whether the acting side is
+    /// a state force (territory taken by the state is "regained").
+    pub fn sub_event_type(self, aircraft_named: bool, government_acts: bool) -> SubEventType {
+        use SubEventType as S;
+        match self {
+            Trigger::AirStrike => S::AirDroneStrike,
+            Trigger::Bombardment if aircraft_named => S::AirDroneStrike,
+            Trigger::Bombardment | Trigger::Shelling => S::ShellingArtilleryMissileAttack,
+            Trigger::Explosive => S::RemoteExplosive,
+            Trigger::SuicideBomb => S::SuicideBomb,
+            Trigger::Clash => S::ArmedClash,
+            Trigger::Territory if government_acts => S::GovernmentRegainsTerritory,
+            Trigger::Territory => S::NonStateActorOvertakesTerritory,
+            Trigger::Evacuation => S::NonViolentTransferOfTerritory,
+            Trigger::Agreement => S::Agreement,
+            Trigger::Diplomacy => S::Other,
+            Trigger::AttackOnCivilians => S::Attack,
+            Trigger::Abduction => S::Abduction,
+            Trigger::Protest => S::PeacefulProtest,
+            Trigger::Riot => S::ViolentDemonstration,
+        }
+    }
+}
+
+const TRIGGERS: &[(&str, Trigger)] = &[
+    // Air and drone strikes.
+    ("air strike", Trigger::AirStrike),
+    ("air strikes", Trigger::AirStrike),
+    ("airstrike", Trigger::AirStrike),
+    ("airstrikes", Trigger::AirStrike),
+    ("air raid", Trigger::AirStrike),
+    ("air raids", Trigger::AirStrike),
+    ("drone strike", Trigger::AirStrike),
+    ("drone strikes", Trigger::AirStrike),
+    ("drone attack", Trigger::AirStrike),
+    ("warplanes", Trigger::AirStrike),
+    ("warplane", Trigger::AirStrike),
+    ("jets pounded", Trigger::AirStrike),
+    ("barrel bomb", Trigger::AirStrike),
+    ("barrel bombs", Trigger::AirStrike),
+    ("aerial bombardment", Trigger::AirStrike),
+    ("air attack", Trigger::AirStrike),
+    ("air attacks", Trigger::AirStrike),
+    ("helicopter gunships", Trigger::AirStrike),
+    ("bombardment", Trigger::Bombardment),
+    ("bombing", Trigger::AirStrike),
+    ("bombed", Trigger::AirStrike),
+    ("pounded", Trigger::Bombardment),
+    ("pounds", Trigger::Bombardment),
+    ("strikes hit", Trigger::Bombardment),
+    // Shelling, rockets, artillery, missiles.
+    ("shelling", Trigger::Shelling),
+    ("shelled", Trigger::Shelling),
+    ("shells", Trigger::Shelling),
+    ("mortar", Trigger::Shelling),
+    ("mortars", Trigger::Shelling),
+    ("mortar fire", Trigger::Shelling),
+    ("mortar attacks", Trigger::Shelling),
+    ("rocket fire", Trigger::Shelling),
+    ("rocket attack", Trigger::Shelling),
+    ("rocket attacks", Trigger::Shelling),
+    ("rockets", Trigger::Shelling),
+    ("artillery", Trigger::Shelling),
+    ("artillery fire", Trigger::Shelling),
+    ("missile strike", Trigger::Shelling),
+    ("missile strikes", Trigger::Shelling),
+    ("missiles", Trigger::Shelling),
+    ("ballistic missile", Trigger::Shelling),
+    // Explosives.
+    ("car bomb", Trigger::Explosive),
+    ("roadside bomb", Trigger::Explosive),
+    ("landmine", Trigger::Explosive),
+    ("land mine", Trigger::Explosive),
+    ("improvised explosive device", Trigger::Explosive),
+    ("ied", Trigger::Explosive),
+    ("explosive device", Trigger::Explosive),
+    ("bomb blast", Trigger::Explosive),
+    ("explosion", Trigger::Explosive),
+    ("blast", Trigger::Explosive),
+    ("suicide bomber", Trigger::SuicideBomb),
+    ("suicide bombing", Trigger::SuicideBomb),
+    ("suicide attack", Trigger::SuicideBomb),
+    ("suicide car bomb", Trigger::SuicideBomb),
+    // Battles.
+    ("clashes", Trigger::Clash),
+    ("clash", Trigger::Clash),
+    ("clashed", Trigger::Clash),
+    ("fighting", Trigger::Clash),
+    ("fought", Trigger::Clash),
+    ("battle", Trigger::Clash),
+    ("battles", Trigger::Clash),
+    ("gun battle", Trigger::Clash),
+    ("firefight", Trigger::Clash),
+    ("ambush", Trigger::Clash),
+    ("ambushed", Trigger::Clash),
+    ("ground assault", Trigger::Clash),
+    ("ground attack", Trigger::Clash),
+    ("offensive", Trigger::Clash),
+    ("assault", Trigger::Clash),
+    ("captured", Trigger::Territory),
+    ("seized", Trigger::Territory),
+    ("retook", Trigger::Territory),
+    ("retaken", Trigger::Territory),
+    ("recaptured", Trigger::Territory),
+    ("regained", Trigger::Territory),
+    ("took control", Trigger::Territory),
+    ("taken control", Trigger::Territory),
+    ("secure control", Trigger::Territory),
+    ("gained control", Trigger::Territory),
+    ("advanced into", Trigger::Territory),
+    ("advanced deeper into", Trigger::Territory),
+    ("pushed into", Trigger::Territory),
+    ("stormed", Trigger::Territory),
+    ("overran", Trigger::Territory),
+    ("has fallen", Trigger::Territory),
+    ("fell to", Trigger::Territory),
+    ("gain ground", Trigger::Territory),
+    ("gained ground", Trigger::Territory),
+    ("entered", Trigger::Territory),
+    // Non-violent transfers and agreements.
+    ("evacuation", Trigger::Evacuation),
+    ("evacuations", Trigger::Evacuation),
+    ("evacuated", Trigger::Evacuation),
+    ("bused", Trigger::Evacuation),
+    ("bussed", Trigger::Evacuation),
+    ("left in convoys", Trigger::Evacuation),
+    ("withdrawal deal", Trigger::Agreement),
+    ("pull-out deal", Trigger::Agreement),
+    ("ceasefire deal", Trigger::Agreement),
+    ("truce deal", Trigger::Agreement),
+    ("reconciliation deal", Trigger::Agreement),
+    ("brokered an agreement", Trigger::Agreement),
+    ("brokered a deal", Trigger::Agreement),
+    ("announced a ceasefire", Trigger::Agreement),
+    ("announced a truce", Trigger::Agreement),
+    ("ceasefire announced", Trigger::Agreement),
+    ("truce announced", Trigger::Agreement),
+    ("agreed to a ceasefire", Trigger::Agreement),
+    ("signed an agreement", Trigger::Agreement),
+    ("reached an agreement", Trigger::Agreement),
+    ("reached a deal", Trigger::Agreement),
+    ("demanded an immediate ceasefire", Trigger::Agreement),
+    ("resolution adopted", Trigger::Agreement),
+    ("adopted a resolution", Trigger::Agreement),
+    ("meeting", Trigger::Diplomacy),
+    ("will meet", Trigger::Diplomacy),
+    ("met", Trigger::Diplomacy),
+    ("talks", Trigger::Diplomacy),
+    ("peace talks", Trigger::Diplomacy),
+    ("summit", Trigger::Diplomacy),
+    // Violence against civilians.
+    ("massacre", Trigger::AttackOnCivilians),
+    ("massacred", Trigger::AttackOnCivilians),
+    ("executed", Trigger::AttackOnCivilians),
+    ("was attacked", Trigger::AttackOnCivilians),
+    ("were attacked", Trigger::AttackOnCivilians),
+    ("attacked", Trigger::AttackOnCivilians),
+    ("shot dead", Trigger::AttackOnCivilians),
+    ("abducted", Trigger::Abduction),
+    ("kidnapped", Trigger::Abduction),
+    // Demonstrations.
+    ("protest", Trigger::Protest),
+    ("protests", Trigger::Protest),
+    ("protesters", Trigger::Protest),
+    ("demonstration", Trigger::Protest),
+    ("demonstrations", Trigger::Protest),
+    ("demonstrators", Trigger::Protest),
+    ("rally", Trigger::Protest),
+    ("riot", Trigger::Riot),
+    ("riots", Trigger::Riot),
+    ("rioters", Trigger::Riot),
+];
+
+/// Words naming aircraft: they make a "bombardment" an air strike.
+const AIRCRAFT: &[(&str, ())] = &[
+    ("air", ()),
+    ("aircraft", ()),
+    ("warplanes", ()),
+    ("warplane", ()),
+    ("jets", ()),
+    ("helicopters", ()),
+    ("airstrikes", ()),
+    ("drone", ()),
+    ("drones", ()),
+];
+
+fn triggers() -> &'static Lexicon<Trigger> {
+    static LEXICON: OnceLock<Lexicon<Trigger>> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::new(TRIGGERS))
+}
+
+fn aircraft() -> &'static Lexicon<()> {
+    static LEXICON: OnceLock<Lexicon<()>> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::new(AIRCRAFT))
+}
+
+/// Every trigger in a sentence, in order.
+pub fn find_triggers(sentence: &str) -> Vec<Hit<Trigger>> {
+    triggers().find_all(sentence)
+}
+
+/// Whether the sentence names aircraft.
+pub fn names_aircraft(sentence: &str) -> bool {
+    !aircraft().find_all(sentence).is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_triggers_the_ways_the_press_writes_them() {
+        let cases: &[(&str, &[Trigger])] = &[
+            ("Air strikes killed 40 civilians.", &[Trigger::AirStrike]),
+            ("Syrian warplanes again pounded the districts.", &[Trigger::AirStrike, Trigger::Bombardment]),
+            ("Rebel mortar fire hit several suburbs.", &[Trigger::Shelling]),
+            ("Clashes broke out south of the city.", &[Trigger::Clash]),
+            ("Government forces seized ground from rebels.", &[Trigger::Territory]),
+            ("\"Handarat has fallen\", an official said.", &[Trigger::Territory]),
+            ("An aid convoy was attacked on Monday.", &[Trigger::AttackOnCivilians]),
+            ("A car bomb exploded at a checkpoint.", &[Trigger::Explosive]),
+            ("Fighters were bused to northern Syria.", &[Trigger::Evacuation]),
+            ("The ceasefire announced by the army.", &[Trigger::Agreement]),
+            ("US officials will meet tomorrow in Geneva.", &[Trigger::Diplomacy]),
+            ("Protesters rallied against the government.", &[Trigger::Protest]),
+            ("The weather was fine and the market busy.", &[]),
+            ("An embattled leader.", &[]),
+        ];
+        for (sentence, expected) in cases {
+            let found: Vec<Trigger> = find_triggers(sentence).iter().map(|h| h.value).collect();
+            assert_eq!(found, *expected, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn bombardment_is_an_air_strike_only_with_aircraft() {
+        assert_eq!(Trigger::Bombardment.sub_event_type(true, true), SubEventType::AirDroneStrike);
+        assert_eq!(
+            Trigger::Bombardment.sub_event_type(false, true),
+            SubEventType::ShellingArtilleryMissileAttack
+        );
+        assert_eq!(
+            Trigger::Territory.sub_event_type(false, false),
+            SubEventType::NonStateActorOvertakesTerritory
+        );
+    }
+}

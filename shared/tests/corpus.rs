@@ -1,0 +1,229 @@
+//! The five demo articles end to end: ingest → extract → geocode → merge.
+//!
+//! Two layers of checks: the events the issue names must be there with the
+//! right type, place, date, precision and count (semantic checks), and the
+//! whole output must equal the reviewed golden files (compared as JSON
+//! values). After a deliberate change, regenerate the golden files with
+//! `UPDATE_GOLDEN=1 cargo test -p shared --test corpus` and review the diff.
+
+use serde_json::Value;
+use shared::geocode::Geocoder;
+use shared::ingest::read_bytes;
+use shared::output::geojson::{feature_value, to_geojson};
+use shared::pipeline::Pipeline;
+use shared::{Article, Event, EventType, SubEventType};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The full index, built once from the real sources and cached where the
+/// command line caches it.
+fn geocoder() -> Geocoder {
+    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+    let bytes = BYTES.get_or_init(|| {
+        let path = root().join("target/eventmap/gazetteer.bin");
+        if let Ok(bytes) = std::fs::read(&path) {
+            return bytes;
+        }
+        let sources = gazetteer::load::Sources::discover();
+        let (g, _, _) = gazetteer::load::build_index(&sources).expect("gazetteer sources (run npm ci)");
+        let bytes = g.to_bytes();
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &bytes).unwrap();
+        bytes
+    });
+    Geocoder::new(gazetteer::Gazetteer::from_bytes(bytes, "gazetteer.bin").unwrap())
+}
+
+/// The corpus articles with their manifest dates (as the CLI reads them).
+fn articles() -> Vec<Article> {
+    let dir = root().join("corpus");
+    let manifest = std::fs::read_to_string(dir.join("manifest.jsonl")).unwrap();
+    let mut articles = Vec::new();
+    for line in manifest.lines() {
+        let entry: Value = serde_json::from_str(line).unwrap();
+        let file = entry["file"].as_str().unwrap();
+        let bytes = std::fs::read(dir.join(file)).unwrap();
+        let mut ingested = read_bytes(file, &bytes, None);
+        let mut article = ingested.articles.remove(0);
+        article.date = article
+            .date
+            .or_else(|| entry["date"].as_str().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()));
+        article.source = article.source.or_else(|| entry["source"].as_str().map(str::to_string));
+        articles.push(article);
+    }
+    articles
+}
+
+/// The pipelines, built once for all tests (loading the index takes a while).
+fn pipeline(merge: bool) -> &'static Pipeline {
+    static MERGING: OnceLock<Pipeline> = OnceLock::new();
+    static SEPARATE: OnceLock<Pipeline> = OnceLock::new();
+    let cell = if merge { &MERGING } else { &SEPARATE };
+    cell.get_or_init(|| Pipeline::new(geocoder()).with_merge(merge))
+}
+
+fn events_of(prefix: &str) -> Vec<Event> {
+    let article = articles().into_iter().find(|a| a.id.starts_with(prefix)).unwrap();
+    pipeline(false).extract(&[article]).events
+}
+
+/// Describes events for assertion messages.
+fn describe(events: &[Event]) -> String {
+    events
+        .iter()
+        .map(|e| {
+            let p = &e.properties;
+            format!(
+                "{:?} {:?}/{} {} ({}, p{}) {:?} bg={} | {}",
+                p.event_date, p.sub_event_type, p.time_precision, p.location, p.place_id, p.geo_precision, p.fatalities, p.background,
+                p.notes.chars().take(70).collect::<String>()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn find<'e>(events: &'e [Event], what: &str, test: impl Fn(&Event) -> bool) -> &'e Event {
+    events
+        .iter()
+        .find(|e| test(e))
+        .unwrap_or_else(|| panic!("no event: {what}\n{}", describe(events)))
+}
+
+fn near(e: &Event, lat: f64, lon: f64, km: f64) -> bool {
+    gazetteer::place::haversine_km(e.latitude, e.longitude, lat, lon) <= km
+}
+
+const DOUMA: (f64, f64) = (33.5717, 36.4027);
+const ALEPPO: (f64, f64) = (36.2021, 37.1343);
+const MAARET: (f64, f64) = (35.6476, 36.6740);
+const IDLIB: (f64, f64) = (35.9306, 36.6339);
+const DAMASCUS: (f64, f64) = (33.5102, 36.2913);
+
+#[test]
+fn article_000_douma() {
+    let events = events_of("000");
+    let strike = find(&events, "air strikes on Douma, 40 killed", |e| {
+        e.properties.sub_event_type == SubEventType::AirDroneStrike
+            && near(e, DOUMA.0, DOUMA.1, 3.0)
+            && e.properties.fatalities == Some(40)
+    });
+    assert!(!strike.properties.background);
+    find(&events, "clash on Douma's outskirts, precision 2", |e| {
+        e.properties.sub_event_type == SubEventType::ArmedClash
+            && near(e, DOUMA.0, DOUMA.1, 3.0)
+            && e.properties.geo_precision == 2
+    });
+    find(&events, "mortar fire on Damascus suburbs, 4 killed", |e| {
+        e.properties.sub_event_type == SubEventType::ShellingArtilleryMissileAttack
+            && near(e, DAMASCUS.0, DAMASCUS.1, 15.0)
+            && e.properties.fatalities == Some(4)
+    });
+    find(&events, "1-3 April evacuations", |e| {
+        e.properties.event_type == EventType::StrategicDevelopments
+            && e.properties.event_date.as_deref().is_some_and(|d| ("2018-04-01".."2018-04-04").contains(&d))
+    });
+    find(&events, "mid-February offensive as background", |e| {
+        e.properties.background && e.properties.event_date.as_deref() == Some("2018-02-15")
+    });
+}
+
+#[test]
+fn article_002_aleppo() {
+    let events = events_of("002");
+    find(&events, "government takes Handarat on 2016-09-24", |e| {
+        e.properties.sub_event_type == SubEventType::GovernmentRegainsTerritory
+            && e.properties.location.contains("Handarat")
+            && e.properties.event_date.as_deref() == Some("2016-09-24")
+    });
+    find(&events, "air strikes on east Aleppo", |e| {
+        e.properties.sub_event_type == SubEventType::AirDroneStrike && near(e, ALEPPO.0, ALEPPO.1, 10.0)
+    });
+    find(&events, "aid convoy attacked on Monday, some 20 killed, Aleppo at precision 3", |e| {
+        e.properties.event_date.as_deref() == Some("2016-09-19")
+            && e.properties.fatalities == Some(20)
+            && e.properties.geo_precision == 3
+            && near(e, ALEPPO.0, ALEPPO.1, 10.0)
+    });
+    find(&events, "the New York meeting as a Strategic development", |e| {
+        e.properties.event_type == EventType::StrategicDevelopments && e.properties.country == "US"
+    });
+}
+
+#[test]
+fn article_004_idlib() {
+    let events = events_of("004");
+    find(&events, "clashes south of Maaret al-Numan, precision 2, 55 killed", |e| {
+        e.properties.sub_event_type == SubEventType::ArmedClash
+            && near(e, MAARET.0, MAARET.1, 5.0)
+            && e.properties.geo_precision == 2
+            && e.properties.fatalities == Some(55)
+    });
+    find(&events, "air strikes on Idlib city on 2020-01-15, 19 killed", |e| {
+        e.properties.sub_event_type == SubEventType::AirDroneStrike
+            && near(e, IDLIB.0, IDLIB.1, 5.0)
+            && e.properties.event_date.as_deref() == Some("2020-01-15")
+            && e.properties.fatalities == Some(19)
+    });
+    find(&events, "rocket fire on Aleppo, 4 killed", |e| {
+        e.properties.sub_event_type == SubEventType::ShellingArtilleryMissileAttack
+            && near(e, ALEPPO.0, ALEPPO.1, 10.0)
+            && e.properties.fatalities == Some(4)
+    });
+}
+
+#[test]
+fn douma_strikes_of_6_april_merge_across_000_and_001() {
+    let articles: Vec<Article> = articles().into_iter().filter(|a| a.id.starts_with("000") || a.id.starts_with("001")).collect();
+    let events = pipeline(true).extract(&articles).events;
+    let merged = find(&events, "6 April Douma strikes with two sources", |e| {
+        e.properties.sub_event_type == SubEventType::AirDroneStrike
+            && near(e, DOUMA.0, DOUMA.1, 3.0)
+            && e.properties.event_date.as_deref() == Some("2018-04-06")
+            && e.properties.sources.len() == 2
+    });
+    assert_eq!(merged.properties.fatalities, Some(40));
+}
+
+#[test]
+fn output_is_the_same_whatever_the_input_order() {
+    let mut articles = articles();
+    let forward = to_geojson(&pipeline(true).extract(&articles).events, false);
+    articles.reverse();
+    let backward = to_geojson(&pipeline(true).extract(&articles).events, false);
+    assert_eq!(forward, backward);
+}
+
+#[test]
+fn golden_files() {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let dir = root().join("shared/tests/golden");
+    let mut all = articles();
+    let mut cases: Vec<(String, Vec<Article>, bool)> =
+        all.iter().map(|a| (a.id.clone(), vec![a.clone()], false)).collect();
+    all.sort_by(|a, b| a.id.cmp(&b.id));
+    cases.push(("corpus-merged".into(), all, true));
+    let mut failures = Vec::new();
+    for (name, articles, merge) in cases {
+        let events = pipeline(merge).extract(&articles).events;
+        let actual = Value::Array(events.iter().map(feature_value).collect());
+        let path = dir.join(format!("{name}.json"));
+        if update {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, serde_json::to_string_pretty(&actual).unwrap() + "\n").unwrap();
+            continue;
+        }
+        let expected: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|_| {
+            panic!("{} missing: run UPDATE_GOLDEN=1 cargo test -p shared --test corpus", path.display())
+        }))
+        .unwrap();
+        if actual != expected {
+            failures.push(format!("{name}:\n{}", describe(&events)));
+        }
+    }
+    assert!(failures.is_empty(), "differs from golden files:\n{}", failures.join("\n\n"));
+}

@@ -8,13 +8,22 @@ use std::path::Path;
 
 /// Writes `contents` to `path` atomically.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("output");
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("output");
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| -> Result<()> {
-        let mut file = std::fs::File::create(&temp).with_context(|| format!("{}: cannot create", temp.display()))?;
-        file.write_all(contents).with_context(|| format!("{}: cannot write", temp.display()))?;
-        file.sync_all().with_context(|| format!("{}: cannot flush", temp.display()))?;
+        let mut file = std::fs::File::create(&temp)
+            .with_context(|| format!("{}: cannot create", temp.display()))?;
+        file.write_all(contents)
+            .with_context(|| format!("{}: cannot write", temp.display()))?;
+        file.sync_all()
+            .with_context(|| format!("{}: cannot flush", temp.display()))?;
         std::fs::rename(&temp, path).with_context(|| format!("{}: cannot replace", path.display()))
     })();
     if result.is_err() {

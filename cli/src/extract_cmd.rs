@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use shared::ingest::jsonl::{JsonlStream, LineOutcome};
 use shared::ingest::{read_bytes, Format};
 use shared::output::{csv::to_csv, geojson::to_geojson, jsonl::to_jsonl};
-use shared::pipeline::{Pipeline, Summary};
+use shared::pipeline::{ArticleOutcome, Pipeline, Summary};
 use shared::{Article, Event};
 use std::io::{BufReader, IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -38,6 +38,9 @@ pub struct ExtractArgs {
     /// The publication date of inputs that state none (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     date: Option<chrono::NaiveDate>,
+    /// Worker threads for extraction (default: all cores).
+    #[arg(short, long)]
+    jobs: Option<usize>,
     /// Pretty-print GeoJSON.
     #[arg(long)]
     pretty: bool,
@@ -54,7 +57,8 @@ enum OutputFormat {
 }
 
 fn parse_date(value: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|e| format!("{value:?}: {e} (want YYYY-MM-DD)"))
+    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|e| format!("{value:?}: {e} (want YYYY-MM-DD)"))
 }
 
 /// Counts of what happened to the inputs.
@@ -73,16 +77,23 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     let mut manifest_paths = found.manifests.clone();
     manifest_paths.extend(args.manifest.iter().cloned());
     let manifest = read_manifests(&manifest_paths, &mut problems)?;
-    let (gazetteer, report) = gazetteer::load::load_or_build(args.index.as_deref(), &args.gazetteers)
-        .context("cannot load the gazetteer")?;
+    let (gazetteer, report) =
+        gazetteer::load::load_or_build(args.index.as_deref(), &args.gazetteers)
+            .context("cannot load the gazetteer")?;
     if !args.quiet {
         eprintln!("eventmap: {report}");
     }
-    let pipeline = Pipeline::new(shared::geocode::Geocoder::new(gazetteer)).with_merge(!args.no_merge);
+    let pipeline =
+        Pipeline::new(shared::geocode::Geocoder::new(gazetteer)).with_merge(!args.no_merge);
 
     let mut tally = Tally::default();
     let mut events: Vec<Event> = Vec::new();
     let total = found.inputs.len();
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
     let progress = std::io::stderr().is_terminal() && total > 20;
     for problem in &problems {
         eprintln!("eventmap: warning: {problem}");
@@ -94,29 +105,28 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
             eprint!("\r\x1b[2K[{}/{}] {}", n + 1, total, input.name());
         }
         let mut on_article = |article: Article| {
-            let article = with_metadata(article, input, &manifest, args.date);
-            let outcome = pipeline.extract_article(&article);
-            let s = &mut tally.summary;
-            s.articles += 1;
-            s.undated_articles += usize::from(article.date.is_none());
-            s.unresolved_places += outcome.unresolved.len();
-            s.events_without_place += outcome.without_place;
-            if !args.quiet {
-                for name in &outcome.unresolved {
-                    eprintln!("eventmap: warning: {}: unresolved place {name:?}", article.id);
-                }
+            batch.push(with_metadata(article, input, &manifest, args.date));
+            if batch.len() >= BATCH {
+                extract_batch(
+                    &pipeline,
+                    std::mem::take(&mut batch),
+                    jobs,
+                    &mut tally,
+                    &mut events,
+                    args.quiet,
+                );
             }
-            events.extend(outcome.events);
         };
         match read_input(input, &mut on_article) {
             Ok(input_problems) => {
                 tally.inputs_read += 1;
                 for problem in input_problems {
                     if problem.skips_input() {
-                        tally.lines_skipped += 1;
                         if matches!(problem, shared::Error::Binary { .. }) {
                             tally.inputs_read -= 1;
                             tally.inputs_skipped += 1;
+                        } else {
+                            tally.lines_skipped += 1;
                         }
                         eprintln!("eventmap: error: {problem}");
                     } else {
@@ -133,6 +143,7 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
             }
         }
     }
+    extract_batch(&pipeline, batch, jobs, &mut tally, &mut events, args.quiet);
     if progress {
         eprintln!();
     }
@@ -145,18 +156,91 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
         OutputFormat::Csv => to_csv(&events),
         OutputFormat::Jsonl => to_jsonl(&events),
     };
-    match &args.output {
-        Some(path) => write_atomically(path, text.as_bytes())?,
-        None => std::io::stdout().lock().write_all(text.as_bytes()).context("cannot write to stdout")?,
-    }
-    print_summary(&tally, args.output.as_ref());
-    Ok(if tally.summary.articles == 0 && (tally.inputs_skipped + tally.lines_skipped) > 0 {
+    let skipped = tally.inputs_skipped + tally.lines_skipped;
+    let code = if tally.summary.articles == 0 && skipped > 0 {
         exit::FAILURE
-    } else if tally.inputs_skipped + tally.lines_skipped > 0 {
+    } else if skipped > 0 {
         exit::PARTIAL
     } else {
         exit::OK
-    })
+    };
+    let written = match &args.output {
+        // Nothing could be read: an empty result must not replace the
+        // previous output.
+        Some(path) if code == exit::FAILURE => Err(anyhow::anyhow!(
+            "nothing could be read; {} left as it was",
+            path.display()
+        )),
+        Some(path) => write_atomically(path, text.as_bytes()),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .context("cannot write to stdout")
+        }
+    };
+    // The summary ends every run, one whose output failed too.
+    if let Err(error) = &written {
+        eprintln!("eventmap: error: {error:#}");
+    }
+    print_summary(&tally, args.output.as_ref(), written.is_ok());
+    Ok(if written.is_ok() { code } else { exit::FAILURE })
+}
+
+/// Articles extracted together: enough to keep every thread busy, few
+/// enough that memory stays bounded whatever the input size.
+const BATCH: usize = 256;
+
+/// Extracts a batch of articles on `jobs` threads; results keep input order.
+fn extract_batch(
+    pipeline: &Pipeline,
+    batch: Vec<Article>,
+    jobs: usize,
+    tally: &mut Tally,
+    events: &mut Vec<Event>,
+    quiet: bool,
+) {
+    if batch.is_empty() {
+        return;
+    }
+    let chunk = batch.len().div_ceil(jobs);
+    let outcomes: Vec<ArticleOutcome> = if jobs == 1 {
+        batch.iter().map(|a| pipeline.extract_article(a)).collect()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = batch
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|a| pipeline.extract_article(a))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("extraction threads do not panic"))
+                .collect()
+        })
+    };
+    for (article, outcome) in batch.iter().zip(outcomes) {
+        let s = &mut tally.summary;
+        s.articles += 1;
+        s.undated_articles += usize::from(article.date.is_none());
+        s.unresolved_places += outcome.unresolved.len();
+        s.events_without_place += outcome.without_place;
+        if !quiet {
+            for name in &outcome.unresolved {
+                eprintln!(
+                    "eventmap: warning: {}: unresolved place {name:?}",
+                    article.id
+                );
+            }
+        }
+        events.extend(outcome.events);
+    }
 }
 
 /// Reads one input and hands each article to `on_article`; returns the
@@ -165,7 +249,9 @@ fn read_input(input: &Input, on_article: &mut dyn FnMut(Article)) -> Result<Vec<
     let name = input.name();
     let mut reader: Box<dyn Read> = match input {
         Input::Stdin => Box::new(std::io::stdin().lock()),
-        Input::File(path) => Box::new(std::fs::File::open(path).with_context(|| "cannot open".to_string())?),
+        Input::File(path) => {
+            Box::new(std::fs::File::open(path).with_context(|| "cannot open".to_string())?)
+        }
     };
     // Sniff the format from the name and the first bytes.
     let mut head = vec![0u8; 8192];
@@ -190,7 +276,7 @@ fn read_input(input: &Input, on_article: &mut dyn FnMut(Article)) -> Result<Vec<
                     problems.extend(warning);
                     on_article(article);
                 }
-                LineOutcome::Skipped(e) => problems.push(e),
+                LineOutcome::Warning(e) | LineOutcome::Skipped(e) => problems.push(e),
             }
         }
         return Ok(problems);
@@ -206,7 +292,12 @@ fn read_input(input: &Input, on_article: &mut dyn FnMut(Article)) -> Result<Vec<
 }
 
 /// Fills what the article does not say from the manifest, then `--date`.
-fn with_metadata(mut article: Article, input: &Input, manifest: &Manifest, date: Option<chrono::NaiveDate>) -> Article {
+fn with_metadata(
+    mut article: Article,
+    input: &Input,
+    manifest: &Manifest,
+    date: Option<chrono::NaiveDate>,
+) -> Article {
     if let Input::File(path) = input {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if let Some(meta) = manifest.get(name) {
@@ -220,11 +311,16 @@ fn with_metadata(mut article: Article, input: &Input, manifest: &Manifest, date:
     article
 }
 
-fn print_summary(tally: &Tally, output: Option<&PathBuf>) {
+fn print_summary(tally: &Tally, output: Option<&PathBuf>, written: bool) {
     let s = &tally.summary;
     let target = output.map_or("stdout".to_string(), |p| p.display().to_string());
+    let written = if written {
+        "written to"
+    } else {
+        "NOT written to"
+    };
     eprintln!(
-        "eventmap: {} articles from {} inputs ({} undated); {} events written to {target} ({} found before merging); \
+        "eventmap: {} articles from {} inputs ({} undated); {} events {written} {target} ({} found before merging); \
          {} unresolved place names; {} events without a place; {} inputs and {} lines skipped; {} warnings",
         s.articles,
         tally.inputs_read,

@@ -25,8 +25,16 @@ pub enum GazetteerCommand {
 
 pub fn run(command: GazetteerCommand) -> Result<u8> {
     match command {
-        GazetteerCommand::Build { output, page, layers } => {
-            let report = gazetteer::load::build_command(&gazetteer::load::BuildOptions { output, page, layers })?;
+        GazetteerCommand::Build {
+            output,
+            page,
+            layers,
+        } => {
+            let report = gazetteer::load::build_command(&gazetteer::load::BuildOptions {
+                output,
+                page,
+                layers,
+            })?;
             eprint!("{report}");
             Ok(exit::OK)
         }

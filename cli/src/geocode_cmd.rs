@@ -28,8 +28,9 @@ pub struct GeocodeArgs {
 }
 
 pub fn run(args: GeocodeArgs) -> Result<u8> {
-    let (gazetteer, _report) = gazetteer::load::load_or_build(args.index.as_deref(), &args.gazetteers)
-        .context("cannot load the gazetteer")?;
+    let (gazetteer, _report) =
+        gazetteer::load::load_or_build(args.index.as_deref(), &args.gazetteers)
+            .context("cannot load the gazetteer")?;
     let geocoder = Geocoder::new(gazetteer);
     let candidates = geocoder.explain(&args.name, args.context.as_deref());
     if args.json {
@@ -59,7 +60,11 @@ pub fn run(args: GeocodeArgs) -> Result<u8> {
                 p.lat,
                 p.lon,
                 p.place_id,
-                [p.admin2.as_deref(), p.admin1.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", "),
+                [p.admin2.as_deref(), p.admin1.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 p.country,
                 p.variant,
                 p.score,
@@ -67,5 +72,9 @@ pub fn run(args: GeocodeArgs) -> Result<u8> {
             );
         }
     }
-    Ok(if candidates.is_empty() { exit::FAILURE } else { exit::OK })
+    Ok(if candidates.is_empty() {
+        exit::FAILURE
+    } else {
+        exit::OK
+    })
 }

@@ -55,7 +55,9 @@ pub fn find_inputs(paths: &[PathBuf]) -> Found {
         } else if path.exists() {
             found.inputs.push(Input::File(path.clone()));
         } else {
-            found.problems.push(format!("{}: no such file or folder", path.display()));
+            found
+                .problems
+                .push(format!("{}: no such file or folder", path.display()));
         }
     }
     found
@@ -65,7 +67,9 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, found: &mut Found) {
     let real = match dir.canonicalize() {
         Ok(real) => real,
         Err(e) => {
-            found.problems.push(format!("{}: cannot open folder: {e}", dir.display()));
+            found
+                .problems
+                .push(format!("{}: cannot open folder: {e}", dir.display()));
             return;
         }
     };
@@ -75,7 +79,9 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, found: &mut Found) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            found.problems.push(format!("{}: cannot read folder: {e}", dir.display()));
+            found
+                .problems
+                .push(format!("{}: cannot read folder: {e}", dir.display()));
             return;
         }
     };
@@ -119,7 +125,8 @@ pub type Manifest = BTreeMap<String, Metadata>;
 pub fn read_manifests(paths: &[PathBuf], problems: &mut Vec<String>) -> Result<Manifest> {
     let mut manifest = Manifest::new();
     for path in paths {
-        let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read manifest", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read manifest", path.display()))?;
         for (index, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
@@ -140,13 +147,20 @@ pub fn read_manifests(paths: &[PathBuf], problems: &mut Vec<String>) -> Result<M
             let date = field("date").and_then(|d| {
                 let parsed = parse_metadata_date(&d);
                 if parsed.is_none() {
-                    problems.push(format!("{at}: unreadable date {d:?}; article kept as undated"));
+                    problems.push(format!(
+                        "{at}: unreadable date {d:?}; article kept as undated"
+                    ));
                 }
                 parsed
             });
             manifest.insert(
                 file,
-                Metadata { date, title: field("title"), source: field("source"), url: field("url") },
+                Metadata {
+                    date,
+                    title: field("title"),
+                    source: field("source"),
+                    url: field("url"),
+                },
             );
         }
     }

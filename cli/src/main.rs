@@ -12,7 +12,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "eventmap", version, about = "Turn news articles on armed conflict into a dated, sourced, mapped event dataset (ACLED-style GeoJSON)")]
+#[command(
+    name = "eventmap",
+    version,
+    about = "Turn news articles on armed conflict into a dated, sourced, mapped event dataset (ACLED-style GeoJSON)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -22,7 +22,7 @@ pub const WORLD_ALT_NAMES_MIN_POPULATION: u64 = 100_000;
 
 const MAGIC: &[u8; 8] = b"EVMGAZ\0\0";
 /// Version of the byte format; bump when [`IndexData`] changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One name of one place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -304,7 +304,20 @@ impl Builder {
         let idx = match existing {
             Some(i) => {
                 let p = &mut self.places[i];
-                if light(&p.name).is_none() && light(&rec.place.name).is_some() {
+                if rec.curated {
+                    // The curated layer names and classifies what it
+                    // enriches: English names analysts use ("al-Wafedin
+                    // camp", not "Mukhayyam al Wafidin"; "Geneva", not
+                    // "Geneve"); coordinates stay the source's.
+                    p.name = rec.place.name.clone();
+                    p.kind = rec.place.kind;
+                    if rec.place.admin1.is_some() {
+                        p.admin1 = rec.place.admin1.clone();
+                    }
+                    if rec.place.admin2.is_some() {
+                        p.admin2 = rec.place.admin2.clone();
+                    }
+                } else if light(&p.name).is_none() && light(&rec.place.name).is_some() {
                     p.name = rec.place.name.clone();
                 }
                 if p.admin1.is_none() {
@@ -550,6 +563,40 @@ mod tests {
             g.lookup("Espoir").is_empty(),
             "small world place: no alternates"
         );
+    }
+
+    #[test]
+    fn curated_layer_names_what_it_enriches() {
+        let mut b = Builder::new();
+        b.add_record(record(
+            "wof:1327419481",
+            Some(8411192),
+            "Mukhayyam al Wafidin",
+            &[],
+            "SY",
+            0,
+        ));
+        let mut c = record(
+            "curated:wafedin-camp",
+            Some(8411192),
+            "al-Wafedin camp",
+            &[],
+            "SY",
+            0,
+        );
+        c.curated = true;
+        c.place.kind = PlaceKind::Area;
+        c.place.lat = 1.0;
+        assert!(b.add_record(c));
+        let g = b.build();
+        assert_eq!(g.places().len(), 1);
+        let p = g.place(0);
+        assert_eq!(
+            (p.name.as_str(), p.kind),
+            ("al-Wafedin camp", PlaceKind::Area)
+        );
+        assert_eq!(p.lat, 33.5, "coordinates stay the source's");
+        assert_eq!(g.lookup("Mukhayyam al Wafidin").len(), 1, "old name kept");
     }
 
     #[test]

@@ -241,6 +241,7 @@ pub fn fold_word(word: &str, scratch: &mut Vec<u8>, out: &mut String) {
         }
         last = emit;
     }
+    drop_epenthetic_vowel(out, start_len);
     // Token synonyms that the rules above do not reach.
     let folded = &out[start_len..];
     let replace = match folded {
@@ -250,6 +251,39 @@ pub fn fold_word(word: &str, scratch: &mut Vec<u8>, out: &mut String) {
     if let Some(r) = replace {
         out.truncate(start_len);
         out.push_str(r);
+    }
+}
+
+/// Drops an epenthetic vowel from a folded word (in `out[start..]`): the
+/// vowel slot of a stop + `l`/`r` cluster before a vowel, when it is not the
+/// word's first vowel slot: *Jarabulus* (`jarabalas`) = *Jarablus*
+/// (`jarablas`). Transliterations insert such a helping vowel into Arabic
+/// clusters (جرابلس). The first syllable is left alone (*Kabala* ≠ *Kabla*)
+/// and so are other consonants. Measured on the Levant TSV (SY LB JO IQ,
+/// `examples/key_collisions.rs`): keys naming places ≥ 10 km apart 6,154 →
+/// 6,155 (place pairs 94,283 → 95,166, as merged keys join groups); Syrian
+/// variant pairs sharing a key 81.5% → 81.7%; distinct keys 43,148 → 42,919.
+fn drop_epenthetic_vowel(out: &mut String, start: usize) {
+    let b = &out.as_bytes()[start..];
+    if b.len() < 6 {
+        return;
+    }
+    let stop = |c: u8| matches!(c, b'b' | b'd' | b'g' | b'k' | b't' | b'f');
+    let first_vowel = b.iter().position(|&c| c == b'a');
+    let mut cut = None;
+    for i in 1..b.len().saturating_sub(2) {
+        if b[i] == b'a'
+            && Some(i) != first_vowel
+            && stop(b[i - 1])
+            && matches!(b[i + 1], b'l' | b'r')
+            && b[i + 2] == b'a'
+        {
+            cut = Some(i);
+            break;
+        }
+    }
+    if let Some(i) = cut {
+        out.remove(start + i);
     }
 }
 
@@ -410,8 +444,14 @@ mod tests {
         ],
         &["Douma", "Duma", "Dūmā", "Doûma", "Douma's"],
         &["Idlib", "Idleb", "Edleb", "Idlīb", "İdlib"],
-        &["Jarablus", "Jerablus", "Djerablous", "Jarāblus"],
-        &["Jarabulus", "Jarābulus"],
+        &[
+            "Jarablus",
+            "Jerablus",
+            "Djerablous",
+            "Jarāblus",
+            "Jarabulus",
+            "Jarābulus",
+        ],
         &[
             "Deir ez-Zor",
             "Deir el-Zour",

@@ -96,7 +96,8 @@ pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     6371.0 * 2.0 * a.sqrt().asin()
 }
 
-/// Canonical English names of Syria's fourteen governorates, with the
+/// Canonical English names of Syria's fourteen governorates (the names
+/// analysts use: Aleppo, Rif Dimashq, Deir ez-Zor, Hasakah), with the
 /// spellings the sources use (GeoNames admin1 table, WOF). Sources disagree
 /// ("Rif-dimashq", "Days Az Zawr", "Homs (Hims)"), so admin1 of Syrian places
 /// is mapped to these names when an index is built.
@@ -127,12 +128,14 @@ pub const SYRIA_GOVERNORATES: &[(&str, &[&str])] = &[
         &["Days Az Zawr", "Dayr az Zawr", "Deir ez-Zor Governorate"],
     ),
     (
-        "Al-Hasakah",
+        "Hasakah",
         &[
             "Hasaka (Al Haksa)",
             "Al Hasakah",
-            "Hasakah",
+            "Al-Hasakah",
+            "Hasakeh",
             "Al-Hasakah Governorate",
+            "Hasakah Governorate",
         ],
     ),
     ("Daraa", &["Dar`a", "Dar'a", "Daraa Governorate"]),
@@ -144,7 +147,8 @@ pub const SYRIA_GOVERNORATES: &[(&str, &[&str])] = &[
 ];
 
 /// Maps a Syrian admin1 name from any source to its canonical form; other
-/// names are returned unchanged.
+/// names are returned unchanged. Also gives the display name of a Syrian
+/// governorate record (WOF's English name of Aleppo governorate is "H'alab").
 pub fn canonical_admin1(country: &str, name: &str) -> String {
     if country == "SY" {
         let k = crate::normalize::key(name);
@@ -173,7 +177,13 @@ mod tests {
             ("Homs (Hims)", "Homs"),
             ("Hamah", "Hama"),
             ("As Suwayda'", "As-Suwayda"),
-            ("Hasaka (Al Haksa)", "Al-Hasakah"),
+            ("Hasaka (Al Haksa)", "Hasakah"),
+            ("Al-Hasakah", "Hasakah"),
+            ("H'alab", "Aleppo"),
+            ("Dimashq", "Damascus"),
+            ("Ar Raqqah", "Raqqa"),
+            ("Dar`a", "Daraa"),
+            ("Lattakia", "Latakia"),
             ("Damascus Governorate", "Damascus"),
         ];
         for (raw, want) in table {

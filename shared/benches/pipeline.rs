@@ -19,19 +19,34 @@ fn root() -> &'static Path {
 fn load_geocoder() -> Option<Geocoder> {
     let path = root().join("target/eventmap/gazetteer.bin");
     let bytes = std::fs::read(&path).ok()?;
-    Some(Geocoder::new(gazetteer::Gazetteer::from_bytes(&bytes, "gazetteer.bin").ok()?))
+    Some(Geocoder::new(
+        gazetteer::Gazetteer::from_bytes(&bytes, "gazetteer.bin").ok()?,
+    ))
 }
 
 /// Real sentences from the demo corpus, and Syrian place names to swap in.
 fn material(geocoder: &Geocoder) -> (Vec<String>, Vec<String>) {
     let mut found = Vec::new();
     let dir = root().join("corpus");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
     files.sort();
-    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    {
         let bytes = std::fs::read(path).unwrap();
-        for article in shared::ingest::read_bytes(&path.display().to_string(), &bytes, None).articles {
-            found.extend(sentences(&article.text).into_iter().map(|r| article.text[r].to_string()));
+        for article in
+            shared::ingest::read_bytes(&path.display().to_string(), &bytes, None).articles
+        {
+            found.extend(
+                sentences(&article.text)
+                    .into_iter()
+                    .map(|r| article.text[r].to_string()),
+            );
         }
     }
     let places: Vec<String> = geocoder
@@ -50,11 +65,27 @@ fn bench(c: &mut Criterion) {
         eprintln!("pipeline bench skipped: no target/eventmap/gazetteer.bin (run ./run.sh or eventmap gazetteer build)");
         return;
     };
-    let megabytes: u64 = std::env::var("EVENTMAP_BENCH_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
+    let megabytes: u64 = std::env::var("EVENTMAP_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50);
     let (sentences, places) = material(&geocoder);
     let mut corpus = Vec::new();
-    let articles = shared::synthetic::write_corpus(&mut corpus, &geocoder, &sentences, &places, megabytes << 20, 42).unwrap();
-    eprintln!("corpus: {} MB, {articles} articles, {} sentence templates, {} places", corpus.len() >> 20, sentences.len(), places.len());
+    let articles = shared::synthetic::write_corpus(
+        &mut corpus,
+        &geocoder,
+        &sentences,
+        &places,
+        megabytes << 20,
+        42,
+    )
+    .unwrap();
+    eprintln!(
+        "corpus: {} MB, {articles} articles, {} sentence templates, {} places",
+        corpus.len() >> 20,
+        sentences.len(),
+        places.len()
+    );
     let pipeline = Pipeline::new(geocoder);
     let mut group = c.benchmark_group("pipeline");
     group.sample_size(10);

@@ -43,7 +43,10 @@ impl Error {
     pub fn skips_input(&self) -> bool {
         matches!(
             self,
-            Error::BadJsonLine { .. } | Error::MissingText { .. } | Error::Binary { .. } | Error::BadEvents { .. }
+            Error::BadJsonLine { .. }
+                | Error::MissingText { .. }
+                | Error::Binary { .. }
+                | Error::BadEvents { .. }
         )
     }
 }

@@ -27,7 +27,9 @@ pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
     for event in events {
         let kind = (event.properties.sub_event_type, event.properties.background);
         let days: Vec<Option<i64>> = match day(&event.properties.event_date) {
-            Some(d) => (-widest..=widest).map(|k| Some(d.num_days_from_ce() as i64 + k)).collect(),
+            Some(d) => (-widest..=widest)
+                .map(|k| Some(d.num_days_from_ce() as i64 + k))
+                .collect(),
             None => vec![None],
         };
         let found = days
@@ -43,7 +45,11 @@ pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
                 absorb(&mut merged[i], event);
             }
             None => {
-                let key = (kind.0, kind.1, day(&event.properties.event_date).map(|d| d.num_days_from_ce() as i64));
+                let key = (
+                    kind.0,
+                    kind.1,
+                    day(&event.properties.event_date).map(|d| d.num_days_from_ce() as i64),
+                );
                 buckets.entry(key).or_default().push(merged.len());
                 members.push(vec![event.properties.event_id.clone()]);
                 merged.push(event);
@@ -67,13 +73,20 @@ type BucketKey = (crate::event::SubEventType, bool, Option<i64>);
 pub fn sort_events(events: &mut [Event]) {
     events.sort_by(|a, b| {
         let (a, b) = (&a.properties, &b.properties);
-        (a.event_date.is_none(), &a.event_date, &a.location, a.sub_event_type, &a.event_id).cmp(&(
-            b.event_date.is_none(),
-            &b.event_date,
-            &b.location,
-            b.sub_event_type,
-            &b.event_id,
-        ))
+        (
+            a.event_date.is_none(),
+            &a.event_date,
+            &a.location,
+            a.sub_event_type,
+            &a.event_id,
+        )
+            .cmp(&(
+                b.event_date.is_none(),
+                &b.event_date,
+                &b.location,
+                b.sub_event_type,
+                &b.event_id,
+            ))
     });
 }
 
@@ -112,7 +125,8 @@ fn same_event(a: &Event, b: &Event) -> bool {
         && pa.admin1 == pb.admin1;
     let places_agree = pa.place_id == pb.place_id
         || region_level
-        || gazetteer::place::haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= SAME_PLACE_KM;
+        || gazetteer::place::haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+            <= SAME_PLACE_KM;
     dates_agree && places_agree
 }
 
@@ -151,7 +165,8 @@ fn absorb(event: &mut Event, other: Event) {
             p.sources.push(source);
         }
     }
-    p.sources.sort_by(|a: &SourceRef, b: &SourceRef| a.article_id.cmp(&b.article_id));
+    p.sources
+        .sort_by(|a: &SourceRef, b: &SourceRef| a.article_id.cmp(&b.article_id));
 }
 
 #[cfg(test)]
@@ -201,7 +216,10 @@ mod tests {
         let backward = merge(vec![far, b, a]);
         assert_eq!(forward, backward);
         assert_eq!(forward.len(), 2);
-        let merged = forward.iter().find(|e| e.properties.sources.len() == 2).unwrap();
+        let merged = forward
+            .iter()
+            .find(|e| e.properties.sources.len() == 2)
+            .unwrap();
         assert_eq!(merged.properties.event_date.as_deref(), Some("2018-04-06"));
         assert_eq!(merged.properties.time_precision, 1);
     }

@@ -50,7 +50,10 @@ pub struct Extraction {
 
 impl Pipeline {
     pub fn new(geocoder: Geocoder) -> Self {
-        Pipeline { geocoder, merge: true }
+        Pipeline {
+            geocoder,
+            merge: true,
+        }
     }
 
     /// Whether reports of the same event are merged (default) or kept apart.
@@ -169,10 +172,17 @@ fn home_country(resolved: &ResolvedText) -> Option<String> {
         }
     }
     let best = counts.iter().map(|(_, n)| *n).max()?;
-    counts.iter().find(|(_, n)| *n == best).map(|(c, _)| c.to_string())
+    counts
+        .iter()
+        .find(|(_, n)| *n == best)
+        .map(|(c, _)| c.to_string())
 }
 
-fn to_event(article: &Article, source: &SourceRef, candidate: Candidate<ResolvedPlace>) -> Option<Event> {
+fn to_event(
+    article: &Article,
+    source: &SourceRef,
+    candidate: Candidate<ResolvedPlace>,
+) -> Option<Event> {
     let hit = candidate.place?;
     let place = hit.place;
     let key = format!(
@@ -188,7 +198,11 @@ fn to_event(article: &Article, source: &SourceRef, candidate: Candidate<Resolved
         properties: EventProperties {
             event_id: stable_id(&key),
             event_date: candidate.date.map(|d| d.format("%Y-%m-%d").to_string()),
-            time_precision: if candidate.date.is_some() { candidate.time_precision } else { 3 },
+            time_precision: if candidate.date.is_some() {
+                candidate.time_precision
+            } else {
+                3
+            },
             event_type: candidate.sub_event_type.event_type(),
             sub_event_type: candidate.sub_event_type,
             actor1: candidate.actor1.map(str::to_string),

@@ -5,10 +5,10 @@ use std::ops::Range;
 
 /// Words after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "sen",
-    "rep", "gov", "pres", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "approx", "km",
-    "inc", "ltd", "co", "jr", "sr", "mt", "ft",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "sen", "rep",
+    "gov", "pres", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "approx", "km", "inc", "ltd",
+    "co", "jr", "sr", "mt", "ft",
 ];
 
 /// Splits `text` into sentences. Paragraph breaks always end a sentence;
@@ -22,11 +22,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let end = match c {
-            '\n' if next_is_newline_or_end(text, i) || text[start..i].trim().len() > 0 => {
-                // A single newline ends a sentence when it ends a line of
-                // prose; scraped text uses newlines for paragraphs.
-                Some(i)
-            }
+            // Scraped text uses newlines for paragraphs: a line break always
+            // ends a sentence (empty ones are dropped).
+            '\n' => Some(i),
             '.' | '!' | '?' | '…' => {
                 let mut j = i + c.len_utf8();
                 // Closing quotes and brackets belong to this sentence.
@@ -57,11 +55,6 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     spans
 }
 
-fn next_is_newline_or_end(text: &str, i: usize) -> bool {
-    let rest = &text[i + 1..];
-    rest.is_empty() || rest.starts_with('\n') || rest.starts_with("\r\n")
-}
-
 fn ends_sentence(text: &str, start: usize, mark: usize, after: usize) -> bool {
     let rest = &text[after..];
     let Some(space) = rest.chars().next() else {
@@ -73,7 +66,11 @@ fn ends_sentence(text: &str, start: usize, mark: usize, after: usize) -> bool {
     let next = rest.trim_start().chars().next();
     let starts_new = match next {
         None => true,
-        Some(n) => n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '['),
+        Some(n) => {
+            n.is_uppercase()
+                || n.is_ascii_digit()
+                || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
+        }
     };
     if !starts_new {
         return false;
@@ -115,22 +112,37 @@ mod tests {
     #[test]
     fn splits_the_ways_news_is_written() {
         let cases: &[(&str, &[&str])] = &[
-            ("Strikes hit Douma. Dozens died.", &["Strikes hit Douma.", "Dozens died."]),
+            (
+                "Strikes hit Douma. Dozens died.",
+                &["Strikes hit Douma.", "Dozens died."],
+            ),
             (
                 "Mr. Kerry met Mr. Lavrov on Friday. Talks failed.",
                 &["Mr. Kerry met Mr. Lavrov on Friday.", "Talks failed."],
             ),
             (
                 "The U.S. -Russian talks were \"disappointing,\" he said. Next.",
-                &["The U.S. -Russian talks were \"disappointing,\" he said.", "Next."],
+                &[
+                    "The U.S. -Russian talks were \"disappointing,\" he said.",
+                    "Next.",
+                ],
             ),
             (
                 "\"Handarat has fallen.\" An official said so.",
                 &["\"Handarat has fallen.\"", "An official said so."],
             ),
-            ("First paragraph\n\nSecond one.", &["First paragraph", "Second one."]),
-            ("Line one ends here\nLine two.", &["Line one ends here", "Line two."]),
-            ("Killed 3.5 km away. Then 40 more.", &["Killed 3.5 km away.", "Then 40 more."]),
+            (
+                "First paragraph\n\nSecond one.",
+                &["First paragraph", "Second one."],
+            ),
+            (
+                "Line one ends here\nLine two.",
+                &["Line one ends here", "Line two."],
+            ),
+            (
+                "Killed 3.5 km away. Then 40 more.",
+                &["Killed 3.5 km away.", "Then 40 more."],
+            ),
             ("", &[]),
             ("  \n ", &[]),
             ("No final stop", &["No final stop"]),

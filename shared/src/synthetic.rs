@@ -40,13 +40,21 @@ pub fn write_corpus(
     target_bytes: u64,
     seed: u64,
 ) -> std::io::Result<u64> {
-    assert!(!sentences.is_empty() && !places.is_empty(), "need sentences and places");
+    assert!(
+        !sentences.is_empty() && !places.is_empty(),
+        "need sentences and places"
+    );
     let mut rng = Rng::new(seed);
     // Where each sentence names a place, so swapping is a splice.
     let templates: Vec<(String, Vec<std::ops::Range<usize>>)> = sentences
         .iter()
         .map(|s| {
-            let spans = geocoder.resolve_text(s).mentions.into_iter().map(|m| m.span).collect();
+            let spans = geocoder
+                .resolve_text(s)
+                .mentions
+                .into_iter()
+                .map(|m| m.span)
+                .collect();
             (s.clone(), spans)
         })
         .collect();

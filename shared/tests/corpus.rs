@@ -29,7 +29,8 @@ fn geocoder() -> Geocoder {
             return bytes;
         }
         let sources = gazetteer::load::Sources::discover();
-        let (g, _, _) = gazetteer::load::build_index(&sources).expect("gazetteer sources (run npm ci)");
+        let (g, _, _) =
+            gazetteer::load::build_index(&sources).expect("gazetteer sources (run npm ci)");
         let bytes = g.to_bytes();
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &bytes).unwrap();
@@ -49,10 +50,14 @@ fn articles() -> Vec<Article> {
         let bytes = std::fs::read(dir.join(file)).unwrap();
         let mut ingested = read_bytes(file, &bytes, None);
         let mut article = ingested.articles.remove(0);
-        article.date = article
-            .date
-            .or_else(|| entry["date"].as_str().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()));
-        article.source = article.source.or_else(|| entry["source"].as_str().map(str::to_string));
+        article.date = article.date.or_else(|| {
+            entry["date"]
+                .as_str()
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        });
+        article.source = article
+            .source
+            .or_else(|| entry["source"].as_str().map(str::to_string));
         articles.push(article);
     }
     articles
@@ -67,7 +72,10 @@ fn pipeline(merge: bool) -> &'static Pipeline {
 }
 
 fn events_of(prefix: &str) -> Vec<Event> {
-    let article = articles().into_iter().find(|a| a.id.starts_with(prefix)).unwrap();
+    let article = articles()
+        .into_iter()
+        .find(|a| a.id.starts_with(prefix))
+        .unwrap();
     pipeline(false).extract(&[article]).events
 }
 
@@ -79,7 +87,14 @@ fn describe(events: &[Event]) -> String {
             let p = &e.properties;
             format!(
                 "{:?} {:?}/{} {} ({}, p{}) {:?} bg={} | {}",
-                p.event_date, p.sub_event_type, p.time_precision, p.location, p.place_id, p.geo_precision, p.fatalities, p.background,
+                p.event_date,
+                p.sub_event_type,
+                p.time_precision,
+                p.location,
+                p.place_id,
+                p.geo_precision,
+                p.fatalities,
+                p.background,
                 p.notes.chars().take(70).collect::<String>()
             )
         })
@@ -125,7 +140,10 @@ fn article_000_douma() {
     });
     find(&events, "1-3 April evacuations", |e| {
         e.properties.event_type == EventType::StrategicDevelopments
-            && e.properties.event_date.as_deref().is_some_and(|d| ("2018-04-01".."2018-04-04").contains(&d))
+            && e.properties
+                .event_date
+                .as_deref()
+                .is_some_and(|d| ("2018-04-01".."2018-04-04").contains(&d))
     });
     find(&events, "mid-February offensive as background", |e| {
         e.properties.background && e.properties.event_date.as_deref() == Some("2018-02-15")
@@ -141,34 +159,52 @@ fn article_002_aleppo() {
             && e.properties.event_date.as_deref() == Some("2016-09-24")
     });
     find(&events, "air strikes on east Aleppo", |e| {
-        e.properties.sub_event_type == SubEventType::AirDroneStrike && near(e, ALEPPO.0, ALEPPO.1, 10.0)
-    });
-    find(&events, "aid convoy attacked on Monday, some 20 killed, Aleppo at precision 3", |e| {
-        e.properties.event_date.as_deref() == Some("2016-09-19")
-            && e.properties.fatalities == Some(20)
-            && e.properties.geo_precision == 3
+        e.properties.sub_event_type == SubEventType::AirDroneStrike
             && near(e, ALEPPO.0, ALEPPO.1, 10.0)
     });
-    find(&events, "the New York meeting as a Strategic development", |e| {
-        e.properties.event_type == EventType::StrategicDevelopments && e.properties.country == "US"
-    });
+    find(
+        &events,
+        "aid convoy attacked on Monday, some 20 killed, Aleppo at precision 3",
+        |e| {
+            e.properties.event_date.as_deref() == Some("2016-09-19")
+                && e.properties.fatalities == Some(20)
+                && e.properties.geo_precision == 3
+                && near(e, ALEPPO.0, ALEPPO.1, 10.0)
+        },
+    );
+    find(
+        &events,
+        "the New York meeting as a Strategic development",
+        |e| {
+            e.properties.event_type == EventType::StrategicDevelopments
+                && e.properties.country == "US"
+        },
+    );
 }
 
 #[test]
 fn article_004_idlib() {
     let events = events_of("004");
-    find(&events, "clashes south of Maaret al-Numan, precision 2, 55 killed", |e| {
-        e.properties.sub_event_type == SubEventType::ArmedClash
-            && near(e, MAARET.0, MAARET.1, 5.0)
-            && e.properties.geo_precision == 2
-            && e.properties.fatalities == Some(55)
-    });
-    find(&events, "air strikes on Idlib city on 2020-01-15, 19 killed", |e| {
-        e.properties.sub_event_type == SubEventType::AirDroneStrike
-            && near(e, IDLIB.0, IDLIB.1, 5.0)
-            && e.properties.event_date.as_deref() == Some("2020-01-15")
-            && e.properties.fatalities == Some(19)
-    });
+    find(
+        &events,
+        "clashes south of Maaret al-Numan, precision 2, 55 killed",
+        |e| {
+            e.properties.sub_event_type == SubEventType::ArmedClash
+                && near(e, MAARET.0, MAARET.1, 5.0)
+                && e.properties.geo_precision == 2
+                && e.properties.fatalities == Some(55)
+        },
+    );
+    find(
+        &events,
+        "air strikes on Idlib city on 2020-01-15, 19 killed",
+        |e| {
+            e.properties.sub_event_type == SubEventType::AirDroneStrike
+                && near(e, IDLIB.0, IDLIB.1, 5.0)
+                && e.properties.event_date.as_deref() == Some("2020-01-15")
+                && e.properties.fatalities == Some(19)
+        },
+    );
     find(&events, "rocket fire on Aleppo, 4 killed", |e| {
         e.properties.sub_event_type == SubEventType::ShellingArtilleryMissileAttack
             && near(e, ALEPPO.0, ALEPPO.1, 10.0)
@@ -178,7 +214,10 @@ fn article_004_idlib() {
 
 #[test]
 fn douma_strikes_of_6_april_merge_across_000_and_001() {
-    let articles: Vec<Article> = articles().into_iter().filter(|a| a.id.starts_with("000") || a.id.starts_with("001")).collect();
+    let articles: Vec<Article> = articles()
+        .into_iter()
+        .filter(|a| a.id.starts_with("000") || a.id.starts_with("001"))
+        .collect();
     let events = pipeline(true).extract(&articles).events;
     let merged = find(&events, "6 April Douma strikes with two sources", |e| {
         e.properties.sub_event_type == SubEventType::AirDroneStrike
@@ -203,8 +242,10 @@ fn golden_files() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let dir = root().join("shared/tests/golden");
     let mut all = articles();
-    let mut cases: Vec<(String, Vec<Article>, bool)> =
-        all.iter().map(|a| (a.id.clone(), vec![a.clone()], false)).collect();
+    let mut cases: Vec<(String, Vec<Article>, bool)> = all
+        .iter()
+        .map(|a| (a.id.clone(), vec![a.clone()], false))
+        .collect();
     all.sort_by(|a, b| a.id.cmp(&b.id));
     cases.push(("corpus-merged".into(), all, true));
     let mut failures = Vec::new();
@@ -217,13 +258,21 @@ fn golden_files() {
             std::fs::write(&path, serde_json::to_string_pretty(&actual).unwrap() + "\n").unwrap();
             continue;
         }
-        let expected: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|_| {
-            panic!("{} missing: run UPDATE_GOLDEN=1 cargo test -p shared --test corpus", path.display())
-        }))
-        .unwrap();
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|_| {
+                panic!(
+                    "{} missing: run UPDATE_GOLDEN=1 cargo test -p shared --test corpus",
+                    path.display()
+                )
+            }))
+            .unwrap();
         if actual != expected {
             failures.push(format!("{name}:\n{}", describe(&events)));
         }
     }
-    assert!(failures.is_empty(), "differs from golden files:\n{}", failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "differs from golden files:\n{}",
+        failures.join("\n\n")
+    );
 }

@@ -71,7 +71,7 @@ pub fn parse(
                 lat,
                 lon,
                 country: f[3].to_string(),
-                admin1: nonempty(f[4]),
+                admin1: nonempty(f[4]).map(|a| crate::place::canonical_admin1(f[3], &a)),
                 admin2: nonempty(f[5]),
                 kind,
                 population: f[8].parse().unwrap_or(0),

@@ -76,7 +76,16 @@ pub fn parse(
             .map(|n| crate::place::canonical_admin1(&cc, n));
         let admin2 = admin.admin2(&cc, f[10], f[11]).map(str::to_string);
         let population = f[14].parse().unwrap_or(0);
+        // Display: the ASCII name (ACLED-style "Duma", not "Dūmā"); Syrian
+        // governorates by their canonical names. Where GeoNames names a world
+        // city in its own language (Genève, Köln), the curated layer gives
+        // the English exonym.
         let name = if f[2].is_empty() { f[1] } else { f[2] };
+        let name = if kind == PlaceKind::Region {
+            crate::place::canonical_admin1(&cc, name)
+        } else {
+            name.to_string()
+        };
         let mut names = vec![f[1].to_string()];
         if f[2] != f[1] && !f[2].is_empty() {
             names.push(f[2].to_string());
@@ -89,7 +98,7 @@ pub fn parse(
         sink(SourceRecord {
             place: Place {
                 id: format!("geonames:{id}"),
-                name: name.to_string(),
+                name,
                 lat,
                 lon,
                 country: cc,

@@ -76,6 +76,12 @@ pub fn parse(
             .map(str::to_string)
             .collect();
         let cc = f[11].to_string();
+        // Syrian governorates read as the names analysts use.
+        let name = if kind == PlaceKind::Region {
+            crate::place::canonical_admin1(&cc, &name)
+        } else {
+            name
+        };
         let nonempty = |s: &str| (!s.is_empty()).then(|| s.to_string());
         sink(SourceRecord {
             place: Place {

@@ -21,18 +21,48 @@ pub enum Side {
     Protesters,
 }
 
-const SYRIA: Actor = Actor { name: "Military Forces of Syria", side: Side::State };
-const RUSSIA: Actor = Actor { name: "Military Forces of Russia", side: Side::State };
-const TURKEY: Actor = Actor { name: "Military Forces of Turkey", side: Side::State };
-const USA: Actor = Actor { name: "Military Forces of the United States", side: Side::State };
-const ISRAEL: Actor = Actor { name: "Military Forces of Israel", side: Side::State };
-const IRAN: Actor = Actor { name: "Military Forces of Iran", side: Side::State };
-const REBELS: Actor = Actor { name: "Opposition Rebels (Syria)", side: Side::NonState };
-const CIVILIANS: Actor = Actor { name: "Civilians (Syria)", side: Side::Civilians };
-const PROTESTERS: Actor = Actor { name: "Protesters (Syria)", side: Side::Protesters };
+const SYRIA: Actor = Actor {
+    name: "Military Forces of Syria",
+    side: Side::State,
+};
+const RUSSIA: Actor = Actor {
+    name: "Military Forces of Russia",
+    side: Side::State,
+};
+const TURKEY: Actor = Actor {
+    name: "Military Forces of Turkey",
+    side: Side::State,
+};
+const USA: Actor = Actor {
+    name: "Military Forces of the United States",
+    side: Side::State,
+};
+const ISRAEL: Actor = Actor {
+    name: "Military Forces of Israel",
+    side: Side::State,
+};
+const IRAN: Actor = Actor {
+    name: "Military Forces of Iran",
+    side: Side::State,
+};
+const REBELS: Actor = Actor {
+    name: "Opposition Rebels (Syria)",
+    side: Side::NonState,
+};
+const CIVILIANS: Actor = Actor {
+    name: "Civilians (Syria)",
+    side: Side::Civilians,
+};
+const PROTESTERS: Actor = Actor {
+    name: "Protesters (Syria)",
+    side: Side::Protesters,
+};
 
 const fn group(name: &'static str) -> Actor {
-    Actor { name, side: Side::NonState }
+    Actor {
+        name,
+        side: Side::NonState,
+    }
 }
 
 const ACTORS: &[(&str, Actor)] = &[
@@ -103,7 +133,10 @@ const ACTORS: &[(&str, Actor)] = &[
     ("isis", group("Islamic State")),
     ("isil", group("Islamic State")),
     ("daesh", group("Islamic State")),
-    ("syrian democratic forces", group("Syrian Democratic Forces")),
+    (
+        "syrian democratic forces",
+        group("Syrian Democratic Forces"),
+    ),
     ("sdf", group("Syrian Democratic Forces")),
     ("ypg", group("YPG: People's Protection Units")),
     ("hezbollah", group("Hezbollah")),
@@ -134,10 +167,22 @@ mod tests {
     #[test]
     fn normalises_actor_names() {
         let cases: &[(&str, &[&str])] = &[
-            ("Syrian government forces seized ground from rebels", &["Military Forces of Syria", "Opposition Rebels (Syria)"]),
-            ("Syria's army clashed with Army of Islam fighters", &["Military Forces of Syria", "Jaish al-Islam"]),
-            ("Russian warplanes hit HTS positions", &["Military Forces of Russia", "Hayat Tahrir al-Sham"]),
-            ("the Nusra Front and the regime", &["Jabhat al-Nusra", "Military Forces of Syria"]),
+            (
+                "Syrian government forces seized ground from rebels",
+                &["Military Forces of Syria", "Opposition Rebels (Syria)"],
+            ),
+            (
+                "Syria's army clashed with Army of Islam fighters",
+                &["Military Forces of Syria", "Jaish al-Islam"],
+            ),
+            (
+                "Russian warplanes hit HTS positions",
+                &["Military Forces of Russia", "Hayat Tahrir al-Sham"],
+            ),
+            (
+                "the Nusra Front and the regime",
+                &["Jabhat al-Nusra", "Military Forces of Syria"],
+            ),
             ("19 civilians were killed", &["Civilians (Syria)"]),
             ("the weather", &[]),
         ];

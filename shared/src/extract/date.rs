@@ -24,8 +24,18 @@ pub struct DateMention {
 }
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 const MONTHS_SHORT: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -67,9 +77,14 @@ pub fn find_dates(tokens: &[Token], article_date: Option<NaiveDate>) -> Vec<Date
     let mut k = 0;
     while k < words.len() {
         let at = tokens[k].span.start;
-        let since = k > 0 && matches!(words[k - 1], "since" | "from") || k > 1 && words[k - 2] == "since";
+        let since =
+            k > 0 && matches!(words[k - 1], "since" | "from") || k > 1 && words[k - 2] == "since";
         if let Some((mention, used)) = read_at(&words, k, article_date) {
-            found.push(DateMention { at, since: since || mention.since, ..mention });
+            found.push(DateMention {
+                at,
+                since: since || mention.since,
+                ..mention
+            });
             k += used.max(1);
         } else {
             k += 1;
@@ -81,32 +96,53 @@ pub fn find_dates(tokens: &[Token], article_date: Option<NaiveDate>) -> Vec<Date
 fn read_at(words: &[&str], k: usize, anchor: Option<NaiveDate>) -> Option<(DateMention, usize)> {
     let word = words[k];
     let next = words.get(k + 1).copied();
-    let mention = |date, precision| DateMention { date, precision, at: 0, since: false };
+    let mention = |date, precision| DateMention {
+        date,
+        precision,
+        at: 0,
+        since: false,
+    };
     // Absolute: "November 28, 2016", "28 November 2016", "April 6".
-    if let Some(month) = month_of(word).filter(|_| word != "may" || next.is_some_and(|n| n.parse::<u32>().is_ok())) {
+    if let Some(month) =
+        month_of(word).filter(|_| word != "may" || next.is_some_and(|n| n.parse::<u32>().is_ok()))
+    {
         if word.len() < 3 {
             return None;
         }
-        if let Some(day) = next.and_then(|n| n.parse::<u32>().ok()).filter(|d| (1..=31).contains(d)) {
+        if let Some(day) = next
+            .and_then(|n| n.parse::<u32>().ok())
+            .filter(|d| (1..=31).contains(d))
+        {
             let year = words.get(k + 2).and_then(|y| parse_year(y));
-            return full_date(year, month, day, anchor).map(|d| (mention(d, 1), if year.is_some() { 3 } else { 2 }));
+            return full_date(year, month, day, anchor)
+                .map(|d| (mention(d, 1), if year.is_some() { 3 } else { 2 }));
         }
         // "in February 2018", "in February": the month.
-        if k > 0 && matches!(words[k - 1], "in" | "since" | "mid" | "early" | "late" | "until") {
+        if k > 0
+            && matches!(
+                words[k - 1],
+                "in" | "since" | "mid" | "early" | "late" | "until"
+            )
+        {
             let year = next.and_then(parse_year);
             let day = match words[k - 1] {
                 "early" => 5,
                 "late" => 25,
                 _ => 15,
             };
-            return full_date(year, month, day, anchor).map(|d| (mention(d, 3), if year.is_some() { 2 } else { 1 }));
+            return full_date(year, month, day, anchor)
+                .map(|d| (mention(d, 3), if year.is_some() { 2 } else { 1 }));
         }
         return None;
     }
     if let Some(day) = word.parse::<u32>().ok().filter(|d| (1..=31).contains(d)) {
-        if let Some(month) = next.and_then(month_of).filter(|_| next.is_some_and(|n| n.len() >= 3)) {
+        if let Some(month) = next
+            .and_then(month_of)
+            .filter(|_| next.is_some_and(|n| n.len() >= 3))
+        {
             let year = words.get(k + 2).and_then(|y| parse_year(y));
-            return full_date(year, month, day, anchor).map(|d| (mention(d, 1), if year.is_some() { 3 } else { 2 }));
+            return full_date(year, month, day, anchor)
+                .map(|d| (mention(d, 1), if year.is_some() { 3 } else { 2 }));
         }
         return None;
     }
@@ -122,14 +158,23 @@ fn read_at(words: &[&str], k: usize, anchor: Option<NaiveDate>) -> Option<(DateM
             month_of(month),
         ) {
             let year = next.and_then(parse_year);
-            return full_date(year, month, day, anchor).map(|d| (mention(d, 3), if year.is_some() { 2 } else { 1 }));
+            return full_date(year, month, day, anchor)
+                .map(|d| (mention(d, 3), if year.is_some() { 2 } else { 1 }));
         }
     }
     // "in 2012", "since 2011": a year alone is background, not an event day.
     if let Some(year) = parse_year(word) {
         if k > 0 && matches!(words[k - 1], "in" | "since") {
             let date = NaiveDate::from_ymd_opt(year, 7, 1)?;
-            return Some((DateMention { date, precision: 3, at: 0, since: true }, 1));
+            return Some((
+                DateMention {
+                    date,
+                    precision: 3,
+                    at: 0,
+                    since: true,
+                },
+                1,
+            ));
         }
         return None;
     }
@@ -174,7 +219,12 @@ fn parse_year(word: &str) -> Option<i32> {
 
 /// A day in a given or implied year: without a year, the article's year,
 /// or the year before when that would put it after the article.
-fn full_date(year: Option<i32>, month: u32, day: u32, anchor: Option<NaiveDate>) -> Option<NaiveDate> {
+fn full_date(
+    year: Option<i32>,
+    month: u32,
+    day: u32,
+    anchor: Option<NaiveDate>,
+) -> Option<NaiveDate> {
     match year {
         Some(year) => NaiveDate::from_ymd_opt(year, month, day),
         None => {
@@ -194,7 +244,10 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::*;
 
-    fn first(sentence: &str, anchor: &str) -> Option<(String, u8, bool)> {
+    /// (date, precision, since) of the first date mention.
+    type Read = Option<(String, u8, bool)>;
+
+    fn first(sentence: &str, anchor: &str) -> Read {
         let anchor = NaiveDate::parse_from_str(anchor, "%Y-%m-%d").ok();
         find_dates(&tokenize(sentence), anchor)
             .first()
@@ -204,28 +257,100 @@ mod tests {
     #[test]
     fn reads_date_expressions() {
         let d = |s: &str, p: u8| Some((s.to_string(), p, false));
-        let cases: &[(&str, &str, Option<(String, u8, bool)>)] = &[
-            ("Forces pushed into the town on Friday.", "2018-04-06", d("2018-04-06", 1)),
-            ("Clashes broke out around midnight on Wednesday.", "2020-01-16", d("2020-01-15", 1)),
-            ("A convoy was attacked on Monday.", "2016-09-24", d("2016-09-19", 1)),
+        let cases: &[(&str, &str, Read)] = &[
+            (
+                "Forces pushed into the town on Friday.",
+                "2018-04-06",
+                d("2018-04-06", 1),
+            ),
+            (
+                "Clashes broke out around midnight on Wednesday.",
+                "2020-01-16",
+                d("2020-01-15", 1),
+            ),
+            (
+                "A convoy was attacked on Monday.",
+                "2016-09-24",
+                d("2016-09-19", 1),
+            ),
             ("Thursday's failed talks.", "2016-09-24", d("2016-09-22", 1)),
-            ("The ceasefire announced on Sunday.", "2020-01-16", d("2020-01-12", 1)),
-            ("Bases were damaged in bombing yesterday.", "2016-09-24", d("2016-09-23", 1)),
-            ("Heaviest bombardment in months overnight.", "2016-09-24", d("2016-09-23", 1)),
-            ("Warplanes pounded the districts today.", "2016-12-09", d("2016-12-09", 1)),
-            ("Shelling continued last night.", "2016-12-09", d("2016-12-08", 1)),
-            ("Moscow announced a deal on April 1.", "2018-04-07", d("2018-04-01", 1)),
-            ("Seen on November 28, 2016, during the assault.", "2016-12-09", d("2016-11-28", 1)),
+            (
+                "The ceasefire announced on Sunday.",
+                "2020-01-16",
+                d("2020-01-12", 1),
+            ),
+            (
+                "Bases were damaged in bombing yesterday.",
+                "2016-09-24",
+                d("2016-09-23", 1),
+            ),
+            (
+                "Heaviest bombardment in months overnight.",
+                "2016-09-24",
+                d("2016-09-23", 1),
+            ),
+            (
+                "Warplanes pounded the districts today.",
+                "2016-12-09",
+                d("2016-12-09", 1),
+            ),
+            (
+                "Shelling continued last night.",
+                "2016-12-09",
+                d("2016-12-08", 1),
+            ),
+            (
+                "Moscow announced a deal on April 1.",
+                "2018-04-07",
+                d("2018-04-01", 1),
+            ),
+            (
+                "Seen on November 28, 2016, during the assault.",
+                "2016-12-09",
+                d("2016-11-28", 1),
+            ),
             ("It happened on 6 April.", "2018-04-07", d("2018-04-06", 1)),
             ("A strike on December 30.", "2018-01-02", d("2017-12-30", 1)),
-            ("Evacuated under deals last month.", "2018-04-07", d("2018-03-15", 3)),
-            ("Civilians left earlier this week.", "2016-09-24", d("2016-09-21", 2)),
-            ("Fighting over the past few days.", "2016-09-24", d("2016-09-21", 2)),
-            ("Forces captured districts over the weekend.", "2016-11-28", d("2016-11-26", 2)),
-            ("An offensive in mid-February.", "2018-04-07", d("2018-02-15", 3)),
-            ("The assault began in mid-November.", "2016-12-09", d("2016-11-15", 3)),
-            ("Encircled since mid-July.", "2016-12-09", Some(("2016-07-15".into(), 3, true))),
-            ("Out of government control since 2012.", "2018-04-07", Some(("2012-07-01".into(), 3, true))),
+            (
+                "Evacuated under deals last month.",
+                "2018-04-07",
+                d("2018-03-15", 3),
+            ),
+            (
+                "Civilians left earlier this week.",
+                "2016-09-24",
+                d("2016-09-21", 2),
+            ),
+            (
+                "Fighting over the past few days.",
+                "2016-09-24",
+                d("2016-09-21", 2),
+            ),
+            (
+                "Forces captured districts over the weekend.",
+                "2016-11-28",
+                d("2016-11-26", 2),
+            ),
+            (
+                "An offensive in mid-February.",
+                "2018-04-07",
+                d("2018-02-15", 3),
+            ),
+            (
+                "The assault began in mid-November.",
+                "2016-12-09",
+                d("2016-11-15", 3),
+            ),
+            (
+                "Encircled since mid-July.",
+                "2016-12-09",
+                Some(("2016-07-15".into(), 3, true)),
+            ),
+            (
+                "Out of government control since 2012.",
+                "2018-04-07",
+                Some(("2012-07-01".into(), 3, true)),
+            ),
             ("Nothing dated here.", "2018-04-07", None),
             ("She may go.", "2018-04-07", None),
         ];

@@ -18,27 +18,95 @@ pub struct Fatalities {
 }
 
 const KILL_WORDS: &[&str] = &[
-    "killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "dying", "deaths",
-    "death", "slain", "perished", "massacred", "executed", "lives",
+    "killed",
+    "killing",
+    "kill",
+    "kills",
+    "dead",
+    "died",
+    "die",
+    "dies",
+    "dying",
+    "deaths",
+    "death",
+    "slain",
+    "perished",
+    "massacred",
+    "executed",
+    "lives",
 ];
 
 /// Qualifiers between a kill word and its number ("killed at least 40").
 const QUALIFIERS: &[&str] = &[
-    "at", "least", "more", "than", "over", "some", "nearly", "almost", "about", "around",
-    "up", "to", "an", "estimated", "roughly", "approximately", "as", "many", "a", "total",
-    "of", "another", "further", "additional", "the", "toll", "rose", "climbed", "reached",
+    "at",
+    "least",
+    "more",
+    "than",
+    "over",
+    "some",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "up",
+    "to",
+    "an",
+    "estimated",
+    "roughly",
+    "approximately",
+    "as",
+    "many",
+    "a",
+    "total",
+    "of",
+    "another",
+    "further",
+    "additional",
+    "the",
+    "toll",
+    "rose",
+    "climbed",
+    "reached",
 ];
 
 /// Words that end a noun phrase before a passive kill verb.
 const PASSIVE_GLUE: &[&str] = &[
-    "were", "was", "have", "has", "had", "been", "being", "also", "reportedly", "all",
-    "later", "subsequently", "confirmed", "reported", "are", "is", "be",
+    "were",
+    "was",
+    "have",
+    "has",
+    "had",
+    "been",
+    "being",
+    "also",
+    "reportedly",
+    "all",
+    "later",
+    "subsequently",
+    "confirmed",
+    "reported",
+    "are",
+    "is",
+    "be",
 ];
 
 /// Words that mark a count as not dead people.
 const NOT_DEAD: &[&str] = &[
-    "injured", "wounded", "hurt", "displaced", "evacuated", "missing", "arrested", "detained",
-    "fled", "bused", "abducted", "kidnapped", "rescued", "trapped", "homeless",
+    "injured",
+    "wounded",
+    "hurt",
+    "displaced",
+    "evacuated",
+    "missing",
+    "arrested",
+    "detained",
+    "fled",
+    "bused",
+    "abducted",
+    "kidnapped",
+    "rescued",
+    "trapped",
+    "homeless",
 ];
 
 /// Reads every fatality count in a sentence's tokens.
@@ -49,13 +117,19 @@ pub fn find_fatalities(tokens: &[Token]) -> Vec<Fatalities> {
         if !KILL_WORDS.contains(word) {
             continue;
         }
-        if *word == "lives" && !(k > 0 && words[k - 1] == "their" && k > 1 && words[k - 2] == "lost") {
+        if *word == "lives"
+            && !(k > 0 && words[k - 1] == "their" && k > 1 && words[k - 2] == "lost")
+        {
             continue;
         }
         let at = tokens[k].span.start;
         let additional = k > 0 && words[k - 1] == "also";
         if let Some(count) = active_count(&words, k).or_else(|| passive_count(&words, k)) {
-            found.push(Fatalities { count, at, additional });
+            found.push(Fatalities {
+                count,
+                at,
+                additional,
+            });
         }
     }
     found
@@ -63,7 +137,10 @@ pub fn find_fatalities(tokens: &[Token]) -> Vec<Fatalities> {
 
 /// "killed 40 civilians", "killing more than 1,600", "death toll rose to 30".
 fn active_count(words: &[&str], kill: usize) -> Option<u32> {
-    if !matches!(words[kill], "killed" | "killing" | "kill" | "kills" | "toll" | "death" | "massacred" | "executed") {
+    if !matches!(
+        words[kill],
+        "killed" | "killing" | "kill" | "kills" | "toll" | "death" | "massacred" | "executed"
+    ) {
         return None;
     }
     let mut k = kill + 1;
@@ -125,7 +202,19 @@ fn passive_count(words: &[&str], kill: usize) -> Option<u32> {
 fn is_percent_or_unit(words: &[&str], after: usize) -> bool {
     matches!(
         words.get(after).copied(),
-        Some("percent" | "per" | "km" | "kilometres" | "kilometers" | "miles" | "years" | "year" | "days" | "months" | "%")
+        Some(
+            "percent"
+                | "per"
+                | "km"
+                | "kilometres"
+                | "kilometers"
+                | "miles"
+                | "years"
+                | "year"
+                | "days"
+                | "months"
+                | "%"
+        )
     )
 }
 
@@ -139,33 +228,63 @@ mod tests {
     use super::*;
 
     fn counts(sentence: &str) -> Vec<u32> {
-        find_fatalities(&tokenize(sentence)).iter().map(|f| f.count).collect()
+        find_fatalities(&tokenize(sentence))
+            .iter()
+            .map(|f| f.count)
+            .collect()
     }
 
     #[test]
     fn reads_counts_the_ways_the_press_writes_them() {
         let cases: &[(&str, &[u32])] = &[
             ("Air strikes killed 40 civilians in Douma.", &[40]),
-            ("At least 40 civilians, including 8 children, have been killed.", &[40]),
-            ("The convoy was attacked on Monday, killing some 20 people.", &[20]),
-            ("19 civilians were killed and several others wounded.", &[19]),
+            (
+                "At least 40 civilians, including 8 children, have been killed.",
+                &[40],
+            ),
+            (
+                "The convoy was attacked on Monday, killing some 20 people.",
+                &[20],
+            ),
+            (
+                "19 civilians were killed and several others wounded.",
+                &[19],
+            ),
             ("At least 26 anti-government fighters were killed.", &[26]),
-            ("29 government troops and allied militia were also killed in the fighting.", &[29]),
-            ("26 rebels and 29 soldiers were killed in the clashes.", &[55]),
+            (
+                "29 government troops and allied militia were also killed in the fighting.",
+                &[29],
+            ),
+            (
+                "26 rebels and 29 soldiers were killed in the clashes.",
+                &[55],
+            ),
             ("At least four civilians were killed by rocket fire.", &[4]),
             ("An errant US strike killed dozens.", &[12]),
-            ("Dozens of fighters and civilians were killed in Idlib.", &[12]),
-            ("The offensive, killing more than 1,600 civilians, drew an outcry.", &[1600]),
+            (
+                "Dozens of fighters and civilians were killed in Idlib.",
+                &[12],
+            ),
+            (
+                "The offensive, killing more than 1,600 civilians, drew an outcry.",
+                &[1600],
+            ),
             ("The war has killed more than 300,000 people.", &[300_000]),
             ("The death toll rose to 30.", &[30]),
             ("Twelve people died when the bus hit a mine.", &[12]),
             ("Five people were killed and 20 wounded.", &[5]),
             ("Dozens of people had been injured.", &[]),
-            ("Nearly 3,000 fighters and civilians were bused to Idlib.", &[]),
+            (
+                "Nearly 3,000 fighters and civilians were bused to Idlib.",
+                &[],
+            ),
             ("More than 46,000 rebels and civilians were evacuated.", &[]),
             ("The strike killed a commander.", &[]),
             ("Hundreds were killed in 2012 alone.", &[100]),
-            ("Officials said 12 were wounded, and three were killed.", &[3]),
+            (
+                "Officials said 12 were wounded, and three were killed.",
+                &[3],
+            ),
             ("Three people lost their lives in the blast.", &[3]),
         ];
         for (sentence, expected) in cases {

@@ -68,17 +68,53 @@ pub struct ArticleEvents<P> {
 
 /// Words before a trigger that make it hypothetical, threatened or denied.
 const HEDGES: &[&str] = &[
-    "would", "could", "should", "might", "may", "will", "threatened", "threatening",
-    "threatens", "vowed", "if", "unless", "not", "no", "avoid", "prevent", "preparation",
-    "plans", "planned", "possible", "potential", "warned", "fears", "feared", "risk",
+    "would",
+    "could",
+    "should",
+    "might",
+    "may",
+    "will",
+    "threatened",
+    "threatening",
+    "threatens",
+    "vowed",
+    "if",
+    "unless",
+    "not",
+    "no",
+    "avoid",
+    "prevent",
+    "preparation",
+    "plans",
+    "planned",
+    "possible",
+    "potential",
+    "warned",
+    "fears",
+    "feared",
+    "risk",
 ];
 
 /// Phrases that make a sentence a summary of earlier violence.
 const CUMULATIVE: &[&str] = &[
-    "has killed", "have killed", "had killed", "have been killed since", "has left",
-    "since the start", "since the beginning", "since the war began", "since the conflict began",
-    "so far this year", "in total", "year-old war", "years into", "year-old conflict",
-    "over the past months", "over the past few months", "in recent months", "in recent years",
+    "has killed",
+    "have killed",
+    "had killed",
+    "have been killed since",
+    "has left",
+    "since the start",
+    "since the beginning",
+    "since the war began",
+    "since the conflict began",
+    "so far this year",
+    "in total",
+    "year-old war",
+    "years into",
+    "year-old conflict",
+    "over the past months",
+    "over the past few months",
+    "in recent months",
+    "in recent years",
 ];
 
 /// Days before the article beyond which a dated event is background.
@@ -93,7 +129,10 @@ pub fn extract_article<P: Clone>(
     focus: Option<&P>,
 ) -> ArticleEvents<P> {
     let text = &article.text;
-    let mut out = ArticleEvents { events: Vec::new(), without_place: 0 };
+    let mut out = ArticleEvents {
+        events: Vec::new(),
+        without_place: 0,
+    };
     // Index of the event the previous sentence produced or continued.
     let mut previous: Option<usize> = None;
     // Who last took territory: "X has fallen" rarely says to whom.
@@ -109,7 +148,9 @@ pub fn extract_article<P: Clone>(
             // "At least 26 fighters were killed." right after a clash: the
             // count belongs to the event just told (not a war's total toll).
             let own_date = !date::find_dates(&tokens, article.date).is_empty();
-            if let (Some(index), false, false, false) = (previous, fatalities.is_empty(), cumulative, own_date) {
+            if let (Some(index), false, false, false) =
+                (previous, fatalities.is_empty(), cumulative, own_date)
+            {
                 let event = &mut out.events[index];
                 add_fatalities(event, &fatalities);
                 event.notes.push(' ');
@@ -147,13 +188,18 @@ pub fn extract_article<P: Clone>(
             if sub_event_type_hint == SubEventType::AirDroneStrike {
                 // Only states fly in this war's reporting: an air strike's
                 // actor is a state force, or unnamed.
-                actor1 = actors.iter().find(|h| h.value.side == Side::State).map(|h| h.value.name);
+                actor1 = actors
+                    .iter()
+                    .find(|h| h.value.side == Side::State)
+                    .map(|h| h.value.name);
                 if actor2 == actor1 {
                     actor2 = None;
                 }
             }
             let government_acts = actor1.is_some_and(|a| {
-                actors.iter().any(|h| h.value.name == a && h.value.side == Side::State)
+                actors
+                    .iter()
+                    .any(|h| h.value.name == a && h.value.side == Side::State)
             }) || actor1.is_some_and(|a| a.starts_with("Military Forces of"));
             let sub_event_type = group.trigger.sub_event_type(aircraft, government_acts);
             let counts: Vec<_> = fatalities
@@ -161,7 +207,10 @@ pub fn extract_article<P: Clone>(
                 .filter(|f| nearest_group(&groups, f.at) == g)
                 .copied()
                 .collect();
-            let old = article.date.zip(date).is_some_and(|(a, d)| a - d > Duration::days(BACKGROUND_AFTER_DAYS));
+            let old = article
+                .date
+                .zip(date)
+                .is_some_and(|(a, d)| a - d > Duration::days(BACKGROUND_AFTER_DAYS));
             let mut candidate = Candidate {
                 sub_event_type,
                 actor1,
@@ -185,7 +234,9 @@ pub fn extract_article<P: Clone>(
             if candidate.place.is_none() {
                 if let Some(index) = previous {
                     let prior = &mut out.events[index];
-                    if prior.sub_event_type.event_type() == sub_event_type.event_type() && dates.is_empty() {
+                    if prior.sub_event_type.event_type() == sub_event_type.event_type()
+                        && dates.is_empty()
+                    {
                         add_fatalities(prior, &counts);
                         prior.notes.push(' ');
                         prior.notes.push_str(sentence);
@@ -227,11 +278,13 @@ fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
         .into_iter()
         .filter(|hit| !hedged(tokens, hit.start, hit.value))
         .collect();
-    let violent = hits.iter().any(|h| h.value.is_violent() && !is_weak(sentence, h.start, h.end));
+    let violent = hits
+        .iter()
+        .any(|h| h.value.is_violent() && !is_weak(sentence, h.start, h.end));
     let mut groups: Vec<Group> = Vec::new();
     for hit in hits {
         let weak = is_weak(sentence, hit.start, hit.end);
-        if (violent && !hit.value.is_violent()) || (weak && violent) {
+        if violent && (!hit.value.is_violent() || weak) {
             continue;
         }
         let family = family(hit.value);
@@ -242,7 +295,11 @@ fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
             }
             continue;
         }
-        groups.push(Group { trigger: hit.value, at: hit.start, end: hit.end });
+        groups.push(Group {
+            trigger: hit.value,
+            at: hit.start,
+            end: hit.end,
+        });
     }
     // Territory taken in a clash: the capture is the event.
     if groups.iter().any(|g| g.trigger == Trigger::Territory) {
@@ -275,7 +332,10 @@ fn family_of_group(group: &Group) -> u8 {
 /// "offensive" and "assault" alone describe campaigns, not a clash at a
 /// place: they count only when nothing more specific is in the sentence.
 fn is_weak(sentence: &str, start: usize, end: usize) -> bool {
-    matches!(&sentence[start..end].to_ascii_lowercase()[..], "offensive" | "assault" | "entered" | "met" | "talks")
+    matches!(
+        &sentence[start..end].to_ascii_lowercase()[..],
+        "offensive" | "assault" | "entered" | "met" | "talks"
+    )
 }
 
 /// A hedge word within the five words before the trigger.
@@ -283,7 +343,10 @@ fn hedged(tokens: &[tokens::Token], at: usize, trigger: Trigger) -> bool {
     if trigger == Trigger::Diplomacy {
         return false; // "will meet tomorrow" is still a meeting to code
     }
-    let index = tokens.iter().position(|t| t.span.start >= at).unwrap_or(tokens.len());
+    let index = tokens
+        .iter()
+        .position(|t| t.span.start >= at)
+        .unwrap_or(tokens.len());
     tokens[index.saturating_sub(5)..index]
         .iter()
         .any(|t| HEDGES.contains(&t.lower.as_str()))
@@ -315,7 +378,13 @@ fn choose_place<'p, P>(
     index: usize,
 ) -> Option<&'p PlaceHit<P>> {
     let owner = |at: usize| groups.iter().rposition(|g| g.at <= at).unwrap_or(0);
-    let distance = |at: usize| if at >= group.end { at - group.end } else { (group.at - at) * 2 };
+    let distance = |at: usize| {
+        if at >= group.end {
+            at - group.end
+        } else {
+            (group.at - at) * 2
+        }
+    };
     places
         .iter()
         .copied()
@@ -325,19 +394,40 @@ fn choose_place<'p, P>(
         .min_by_key(|p| {
             let at = p.span.start - sentence_start;
             let phrase = p.phrase_span.start.max(sentence_start) - sentence_start;
-            let before = sentence[..phrase.min(sentence.len())].trim_end().to_ascii_lowercase();
-            let after = sentence.get(p.span.end - sentence_start..).unwrap_or("").trim_start().to_ascii_lowercase();
+            let before = sentence[..phrase.min(sentence.len())]
+                .trim_end()
+                .to_ascii_lowercase();
+            let after = sentence
+                .get(p.span.end - sentence_start..)
+                .unwrap_or("")
+                .trim_start()
+                .to_ascii_lowercase();
             let origin = before.ends_with(" from") || before == "from";
-            let modifier = ["suburb of", "suburbs of", "countryside of", "district of", "countryside town of"]
-                .iter()
-                .any(|w| after.starts_with(w));
-            (p.country_level, origin || modifier, p.geo_precision, distance(at))
+            let modifier = [
+                "suburb of",
+                "suburbs of",
+                "countryside of",
+                "district of",
+                "countryside town of",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w));
+            (
+                p.country_level,
+                origin || modifier,
+                p.geo_precision,
+                distance(at),
+            )
         })
 }
 
 /// Who acted and who suffered: the first armed actor, then another side;
 /// civilians as victims of violence when named.
-fn roles(actors: &[phrase::Hit<actor::Actor>], at: usize, trigger: Trigger) -> (Option<&'static str>, Option<&'static str>) {
+fn roles(
+    actors: &[phrase::Hit<actor::Actor>],
+    at: usize,
+    trigger: Trigger,
+) -> (Option<&'static str>, Option<&'static str>) {
     if trigger == Trigger::Protest {
         return (Some("Protesters (Syria)"), None);
     }
@@ -347,11 +437,13 @@ fn roles(actors: &[phrase::Hit<actor::Actor>], at: usize, trigger: Trigger) -> (
         .collect();
     let actor1 = armed
         .iter()
-        .filter(|h| h.start <= at)
-        .next_back()
+        .rfind(|h| h.start <= at)
         .or_else(|| armed.first())
         .map(|h| h.value);
-    let civilians = actors.iter().find(|h| h.value.side == Side::Civilians).map(|h| h.value);
+    let civilians = actors
+        .iter()
+        .find(|h| h.value.side == Side::Civilians)
+        .map(|h| h.value);
     let other = armed
         .iter()
         .map(|h| h.value)
@@ -427,13 +519,23 @@ mod tests {
         let summary: Vec<_> = out
             .events
             .iter()
-            .map(|e| (e.sub_event_type, e.place.as_ref().map(|p| p.place), e.fatalities))
+            .map(|e| {
+                (
+                    e.sub_event_type,
+                    e.place.as_ref().map(|p| p.place),
+                    e.fatalities,
+                )
+            })
             .collect();
         assert_eq!(
             summary,
             vec![
                 (SubEventType::AirDroneStrike, Some("Douma"), None),
-                (SubEventType::ShellingArtilleryMissileAttack, Some("Harasta"), Some(4)),
+                (
+                    SubEventType::ShellingArtilleryMissileAttack,
+                    Some("Harasta"),
+                    Some(4)
+                ),
             ]
         );
     }
@@ -465,7 +567,10 @@ mod tests {
         let a = article(text, "2016-09-24");
         let with_focus = extract_article(&a, &[], Some(&"Aleppo"));
         let event = &with_focus.events[0];
-        assert_eq!(event.place.as_ref().map(|p| (p.place, p.geo_precision)), Some(("Aleppo", 3)));
+        assert_eq!(
+            event.place.as_ref().map(|p| (p.place, p.geo_precision)),
+            Some(("Aleppo", 3))
+        );
         assert_eq!(event.sub_event_type, SubEventType::Attack);
         assert_eq!(event.fatalities, Some(20));
         assert_eq!(event.date, NaiveDate::from_ymd_opt(2016, 9, 19));
@@ -485,11 +590,21 @@ mod tests {
     #[test]
     fn territory_sub_type_follows_who_took_it() {
         let cases = [
-            ("Government forces captured Handarat on Saturday.", SubEventType::GovernmentRegainsTerritory),
-            ("Rebels captured Handarat on Saturday.", SubEventType::NonStateActorOvertakesTerritory),
+            (
+                "Government forces captured Handarat on Saturday.",
+                SubEventType::GovernmentRegainsTerritory,
+            ),
+            (
+                "Rebels captured Handarat on Saturday.",
+                SubEventType::NonStateActorOvertakesTerritory,
+            ),
         ];
         for (text, expected) in cases {
-            let out = extract_article(&article(text, "2016-09-24"), &hits(text, &["Handarat"]), None);
+            let out = extract_article(
+                &article(text, "2016-09-24"),
+                &hits(text, &["Handarat"]),
+                None,
+            );
             assert_eq!(out.events[0].sub_event_type, expected, "{text}");
         }
     }

@@ -10,17 +10,48 @@ pub struct Number {
 }
 
 const UNITS: &[(&str, u32)] = &[
-    ("zero", 0), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
-    ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12),
-    ("thirteen", 13), ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17),
-    ("eighteen", 18), ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40),
-    ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90),
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
 ];
 
 /// Vague amounts, coded conservatively as ACLED does.
 const VAGUE: &[(&str, u32)] = &[
-    ("dozens", 12), ("dozen", 12), ("tens", 10), ("scores", 20), ("hundreds", 100),
-    ("thousands", 1000), ("several", 3), ("few", 3), ("a few", 3), ("some", 3),
+    ("dozens", 12),
+    ("dozen", 12),
+    ("tens", 10),
+    ("scores", 20),
+    ("hundreds", 100),
+    ("thousands", 1000),
+    ("several", 3),
+    ("few", 3),
+    ("a few", 3),
+    ("some", 3),
 ];
 
 /// Reads a number starting at `words[0]` (lower-case words).
@@ -29,22 +60,37 @@ pub fn read_number(words: &[&str]) -> Option<Number> {
     if let Some(value) = parse_digits(first) {
         // "1.5 million", "3 thousand"
         if let Some(scale) = words.get(1).and_then(|w| scale(w)) {
-            return Some(Number { value: value.saturating_mul(scale), words: 2 });
+            return Some(Number {
+                value: value.saturating_mul(scale),
+                words: 2,
+            });
         }
         return Some(Number { value, words: 1 });
     }
     if first == "a" || first == "an" {
         return match words.get(1).copied() {
-            Some("dozen") => Some(Number { value: 12, words: 2 }),
-            Some("hundred") => Some(Number { value: 100, words: 2 }),
-            Some("thousand") => Some(Number { value: 1000, words: 2 }),
+            Some("dozen") => Some(Number {
+                value: 12,
+                words: 2,
+            }),
+            Some("hundred") => Some(Number {
+                value: 100,
+                words: 2,
+            }),
+            Some("thousand") => Some(Number {
+                value: 1000,
+                words: 2,
+            }),
             Some("few") => Some(Number { value: 3, words: 2 }),
             _ => None,
         };
     }
     if let Some(value) = word_number(first) {
         if let Some(scale) = words.get(1).and_then(|w| scale(w)) {
-            return Some(Number { value: value.saturating_mul(scale), words: 2 });
+            return Some(Number {
+                value: value.saturating_mul(scale),
+                words: 2,
+            });
         }
         return Some(Number { value, words: 1 });
     }

@@ -74,7 +74,12 @@ mod tests {
 
     #[test]
     fn matches_whole_words_longest_first() {
-        let lexicon = Lexicon::new(&[("air strike", 1), ("air strikes", 2), ("strike", 3), ("raid", 4)]);
+        let lexicon = Lexicon::new(&[
+            ("air strike", 1),
+            ("air strikes", 2),
+            ("strike", 3),
+            ("raid", 4),
+        ]);
         let hits = lexicon.find_all("Air strikes and a strike; no raids or airstrike-raid.");
         let found: Vec<_> = hits.iter().map(|h| h.value).collect();
         assert_eq!(found, vec![2, 3, 4]);

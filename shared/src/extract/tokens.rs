@@ -21,8 +21,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let prev = k.checked_sub(1).map(|p| chars[p].1);
             let next = chars.get(k + 1).map(|&(_, n)| n);
             match c {
-                ',' | '.' => prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()),
-                '-' | '\'' | '’' => prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric),
+                ',' | '.' => {
+                    prev.is_some_and(|p| p.is_ascii_digit())
+                        && next.is_some_and(|n| n.is_ascii_digit())
+                }
+                '-' | '\'' | '’' => {
+                    prev.is_some_and(char::is_alphanumeric)
+                        && next.is_some_and(char::is_alphanumeric)
+                }
                 _ => false,
             }
         };
@@ -48,9 +54,16 @@ fn push(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
     let mut end = end;
     if lower.ends_with("'s") {
         lower.truncate(lower.len() - 2);
-        end -= if word.ends_with("’s") { "’s".len() } else { 2 };
+        end -= if word.ends_with("’s") {
+            "’s".len()
+        } else {
+            2
+        };
     }
-    tokens.push(Token { lower, span: start..end });
+    tokens.push(Token {
+        lower,
+        span: start..end,
+    });
 }
 
 #[cfg(test)]
@@ -59,13 +72,24 @@ mod tests {
 
     #[test]
     fn tokenizes_news_words() {
-        let words: Vec<String> = tokenize("Thursday’s strikes killed 1,600 anti-government fighters, 3.5 km away.")
-            .into_iter()
-            .map(|t| t.lower)
-            .collect();
+        let words: Vec<String> =
+            tokenize("Thursday’s strikes killed 1,600 anti-government fighters, 3.5 km away.")
+                .into_iter()
+                .map(|t| t.lower)
+                .collect();
         assert_eq!(
             words,
-            ["thursday", "strikes", "killed", "1,600", "anti-government", "fighters", "3.5", "km", "away"]
+            [
+                "thursday",
+                "strikes",
+                "killed",
+                "1,600",
+                "anti-government",
+                "fighters",
+                "3.5",
+                "km",
+                "away"
+            ]
         );
     }
 }

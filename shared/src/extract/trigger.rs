@@ -32,7 +32,10 @@ impl Trigger {
     /// Violent triggers make an event even in a sentence that also talks about
     /// truces; non-violent ones only when nothing violent is in the sentence.
     pub fn is_violent(self) -> bool {
-        !matches!(self, Trigger::Evacuation | Trigger::Agreement | Trigger::Diplomacy | Trigger::Protest)
+        !matches!(
+            self,
+            Trigger::Evacuation | Trigger::Agreement | Trigger::Diplomacy | Trigger::Protest
+        )
     }
 
     /// The sub-event type; `government_acts` says whether the acting side is
@@ -249,17 +252,47 @@ mod tests {
     fn finds_triggers_the_ways_the_press_writes_them() {
         let cases: &[(&str, &[Trigger])] = &[
             ("Air strikes killed 40 civilians.", &[Trigger::AirStrike]),
-            ("Syrian warplanes again pounded the districts.", &[Trigger::AirStrike, Trigger::Bombardment]),
-            ("Rebel mortar fire hit several suburbs.", &[Trigger::Shelling]),
+            (
+                "Syrian warplanes again pounded the districts.",
+                &[Trigger::AirStrike, Trigger::Bombardment],
+            ),
+            (
+                "Rebel mortar fire hit several suburbs.",
+                &[Trigger::Shelling],
+            ),
             ("Clashes broke out south of the city.", &[Trigger::Clash]),
-            ("Government forces seized ground from rebels.", &[Trigger::Territory]),
-            ("\"Handarat has fallen\", an official said.", &[Trigger::Territory]),
-            ("An aid convoy was attacked on Monday.", &[Trigger::AttackOnCivilians]),
-            ("A car bomb exploded at a checkpoint.", &[Trigger::Explosive]),
-            ("Fighters were bused to northern Syria.", &[Trigger::Evacuation]),
-            ("The ceasefire announced by the army.", &[Trigger::Agreement]),
-            ("US officials will meet tomorrow in Geneva.", &[Trigger::Diplomacy]),
-            ("Protesters rallied against the government.", &[Trigger::Protest]),
+            (
+                "Government forces seized ground from rebels.",
+                &[Trigger::Territory],
+            ),
+            (
+                "\"Handarat has fallen\", an official said.",
+                &[Trigger::Territory],
+            ),
+            (
+                "An aid convoy was attacked on Monday.",
+                &[Trigger::AttackOnCivilians],
+            ),
+            (
+                "A car bomb exploded at a checkpoint.",
+                &[Trigger::Explosive],
+            ),
+            (
+                "Fighters were bused to northern Syria.",
+                &[Trigger::Evacuation],
+            ),
+            (
+                "The ceasefire announced by the army.",
+                &[Trigger::Agreement],
+            ),
+            (
+                "US officials will meet tomorrow in Geneva.",
+                &[Trigger::Diplomacy],
+            ),
+            (
+                "Protesters rallied against the government.",
+                &[Trigger::Protest],
+            ),
             ("The weather was fine and the market busy.", &[]),
             ("An embattled leader.", &[]),
         ];
@@ -271,7 +304,10 @@ mod tests {
 
     #[test]
     fn bombardment_is_an_air_strike_only_with_aircraft() {
-        assert_eq!(Trigger::Bombardment.sub_event_type(true, true), SubEventType::AirDroneStrike);
+        assert_eq!(
+            Trigger::Bombardment.sub_event_type(true, true),
+            SubEventType::AirDroneStrike
+        );
         assert_eq!(
             Trigger::Bombardment.sub_event_type(false, true),
             SubEventType::ShellingArtilleryMissileAttack

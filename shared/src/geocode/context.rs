@@ -166,9 +166,320 @@ pub fn read(text: &str, span: &Range<usize>) -> Context {
     Context { want, relative }
 }
 
+/// Words of `text[from..to]` with their byte ranges (absolute).
+fn words_in(text: &str, from: usize, to: usize) -> Vec<(String, Range<usize>)> {
+    let mut to = to.min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let window = &text[from..to];
+    tokenize(window)
+        .into_iter()
+        .map(|t| {
+            (
+                window[t.range.clone()].to_lowercase(),
+                from + t.range.start..from + t.range.end,
+            )
+        })
+        .collect()
+}
+
+/// Byte length of a possessive (`'s`, `’s`, or a bare `'`/`’`) at `text[pos..]`.
+fn possessive_len(text: &str, pos: usize) -> usize {
+    let rest = &text[pos..];
+    for p in ["'s", "’s", "'S", "’S"] {
+        if rest.starts_with(p)
+            && !rest[p.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric())
+        {
+            return p.len();
+        }
+    }
+    0
+}
+
+/// Words that make a country or capital an actor even without a
+/// possessive ("Syria army pounds Aleppo").
+const ACTOR_DIRECT: &[&str] = &[
+    "army",
+    "military",
+    "government",
+    "regime",
+    "troops",
+    "warplanes",
+    "jets",
+];
+
+/// Nouns of "talks between X and Y" that make X a party, not a place.
+const PARTY_NOUNS: &[&str] = &[
+    "talks",
+    "negotiations",
+    "agreement",
+    "deal",
+    "meeting",
+    "dispute",
+    "rift",
+    "tensions",
+    "relations",
+    "contacts",
+    "ceasefire",
+    "truce",
+    "accord",
+    "understanding",
+];
+
+/// Prepositions that make the following name a place ("in Moscow said").
+const LOCATIVE: &[&str] = &[
+    "in", "at", "to", "from", "near", "into", "inside", "outside", "across", "around", "towards",
+    "toward", "via", "through", "of",
+];
+
+/// Adjectives allowed between a possessive and an institution word
+/// ("Russia's top envoy").
+const POSSESSED_ADJ: &[&str] = &[
+    "top", "main", "own", "new", "special", "chief", "key", "senior", "state", "air",
+];
+
+/// True when the country or capital named at `span` is used as an actor,
+/// not a place (metonymy): followed by a speech or agency verb ("Moscow
+/// announced", "Damascus has repeatedly denied"), by a possessive and an
+/// institution or force word ("Syria's army", "Moscow’s announcement"), or
+/// by an apposition naming a role ("Turkey, a rebel backer,").
+pub fn is_actor_use(text: &str, span: &Range<usize>) -> bool {
+    // "talks between Moscow and Army of Islam": a party.
+    let before = words_before(text, span.start, 2);
+    if before.len() == 2 && before[0].0 == "between" && PARTY_NOUNS.contains(&before[1].0.as_str())
+    {
+        return true;
+    }
+    // "Officials in Moscow said": a place.
+    if before
+        .first()
+        .is_some_and(|(w, _)| LOCATIVE.contains(&w.as_str()))
+    {
+        return false;
+    }
+    let poss = possessive_len(text, span.end);
+    let from = span.end + poss;
+    let words = words_in(text, from, from + 100);
+    let only_space = |a: usize, b: usize| text[a..b].chars().all(char::is_whitespace);
+    if poss > 0 {
+        let mut prev = from;
+        for (w, r) in words.iter().take(2) {
+            if !only_space(prev, r.start) {
+                return false;
+            }
+            if ACTOR_POSSESSED.contains(&w.as_str()) {
+                return true;
+            }
+            if !POSSESSED_ADJ.contains(&w.as_str()) {
+                return false;
+            }
+            prev = r.end;
+        }
+        return false;
+    }
+    let Some((w0, r0)) = words.first() else {
+        return false;
+    };
+    // "Syria army pounds" (headline style, no possessive).
+    if text[from..r0.start] == *" " && ACTOR_DIRECT.contains(&w0.as_str()) {
+        return true;
+    }
+    let gap = &text[from..r0.start];
+    if gap.trim().is_empty() && !gap.contains('\n') {
+        let mut prev = from;
+        for (w, r) in words.iter().take(3) {
+            if !only_space(prev, r.start) {
+                return false;
+            }
+            if ACTOR_VERBS.contains(&w.as_str()) {
+                // "said to be" is a passive, not a statement.
+                let next = words.iter().skip_while(|(_, x)| x != r).nth(1);
+                return next.is_none_or(|(n, _)| n != "to");
+            }
+            if !ACTOR_AUX.contains(&w.as_str()) {
+                return false;
+            }
+            prev = r.end;
+        }
+        return false;
+    }
+    if gap.trim() == "," && matches!(w0.as_str(), "a" | "an" | "the" | "its" | "another") {
+        let mut prev = r0.end;
+        for (w, r) in words.iter().skip(1).take(3) {
+            if !text[prev..r.start].trim().is_empty() && text[prev..r.start].trim() != "-" {
+                return false;
+            }
+            if ACTOR_APPOSITION.contains(&w.as_str()) {
+                return true;
+            }
+            prev = r.end;
+        }
+    }
+    false
+}
+
+/// True when the text between an actor mention and the one before it joins
+/// them ("Syria and its ally Russia launched": Syria is an actor too).
+pub fn joins_actors(between: &str) -> bool {
+    let words: Vec<String> = tokenize(between)
+        .into_iter()
+        .map(|t| between[t.range].to_lowercase())
+        .collect();
+    if between.contains(['.', ';', ':', '\n', '(', ')']) {
+        return false;
+    }
+    let w: Vec<&str> = words.iter().map(String::as_str).collect();
+    match w.as_slice() {
+        ["and"] => true,
+        ["and", "its" | "their", rest @ ..] if !rest.is_empty() && rest.len() <= 2 => {
+            rest.last().is_some_and(|l| ACTOR_APPOSITION.contains(l))
+        }
+        _ => false,
+    }
+}
+
+/// True when the name at `span` only locates the name starting at `next`:
+/// "the Damascus suburb of eastern Ghouta", "the Idlib countryside town of
+/// X", "the Aleppo district of Y", "Syria's Idlib province".
+pub fn modifies_next(text: &str, span: &Range<usize>, next: usize) -> bool {
+    if next <= span.end {
+        return false;
+    }
+    let poss = possessive_len(text, span.end);
+    let between = &text[span.end + poss..next];
+    if between.contains(['.', ',', ';', ':', '\n', '(', ')', '"', '“', '”']) {
+        return false;
+    }
+    if poss > 0 {
+        // "Syria's Idlib province": only space between.
+        return between.trim().is_empty();
+    }
+    let words = words_in(text, span.end, next);
+    let w: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+    let Some(of) = w.iter().position(|&x| x == "of") else {
+        return false;
+    };
+    if of == 0 || !MODIFIED_HEADS.contains(&w[of - 1]) {
+        return false;
+    }
+    if !w[..of - 1].iter().all(|x| MODIFIER_FILLERS.contains(x)) || of - 1 > 2 {
+        return false;
+    }
+    let tail = &w[of + 1..];
+    match tail {
+        [] => true,
+        ["the"] => true,
+        [d] | ["the", d] => DIRECTIONS.contains(d),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn metonymy() {
+        // (text, name, actor?)
+        let table: &[(&str, &str, bool)] = &[
+            ("Moscow announced a truce on Monday.", "Moscow", true),
+            ("Moscow’s announcement came late.", "Moscow", true),
+            ("Moscow's announcement came late.", "Moscow", true),
+            ("a deal Moscow brokered with Ankara", "Moscow", true),
+            ("Damascus said the rebels left.", "Damascus", true),
+            ("Damascus has repeatedly denied it.", "Damascus", true),
+            ("Syria's army advanced.", "Syria", true),
+            ("Russia's top envoy arrived.", "Russia", true),
+            ("Turkey, a rebel backer, objected.", "Turkey", true),
+            ("Iran, a key ally of Damascus, said", "Iran", true),
+            ("Syria and its ally Russia launched", "Russia", true),
+            // places
+            ("He flew to Moscow on Monday.", "Moscow", false),
+            ("Shelling hit Damascus, killing five.", "Damascus", false),
+            ("in Syria's Idlib province", "Syria", false),
+            ("Talks in Moscow. Officials said", "Moscow", false),
+            ("Moscow\nsaid", "Moscow", false),
+            ("the suburbs of Damascus said to be", "Damascus", false),
+            (
+                "refugees in Turkey, a country of 80 million",
+                "Turkey",
+                false,
+            ),
+            ("Syria's north", "Syria", false),
+            ("Syria army pounds Aleppo rebels", "Syria", true),
+            ("Officials in Moscow said.", "Moscow", false),
+            (
+                "the talks between Moscow and Army of Islam faltered",
+                "Moscow",
+                true,
+            ),
+            ("the road between Damascus and Homs", "Damascus", false),
+            ("Russia and Syria's army threatened", "Syria", true),
+        ];
+        let mut bad = Vec::new();
+        for (text, name, want) in table {
+            let at = text.find(name).unwrap();
+            if is_actor_use(text, &(at..at + name.len())) != *want {
+                bad.push(*text);
+            }
+        }
+        assert!(bad.is_empty(), "{bad:#?}");
+        assert!(joins_actors(" and its ally "));
+        assert!(joins_actors(" and "));
+        assert!(!joins_actors(", near "));
+        assert!(!joins_actors(". And "));
+    }
+
+    #[test]
+    fn modifiers() {
+        // (text, first, second, modifies?)
+        let table: &[(&str, &str, &str, bool)] = &[
+            (
+                "the Damascus suburb of eastern Ghouta",
+                "Damascus",
+                "eastern Ghouta",
+                true,
+            ),
+            ("the Damascus suburb of Douma", "Damascus", "Douma", true),
+            (
+                "the Idlib countryside town of Saraqib",
+                "Idlib",
+                "Saraqib",
+                true,
+            ),
+            (
+                "the Aleppo district of Bustan al-Basha",
+                "Aleppo",
+                "Bustan al-Basha",
+                true,
+            ),
+            ("the Aleppo provincial town of Azaz", "Aleppo", "Azaz", true),
+            ("in Syria's Idlib province", "Syria", "Idlib", true),
+            (
+                "the Damascus suburb of the eastern Ghouta",
+                "Damascus",
+                "Ghouta",
+                true,
+            ),
+            ("from Aleppo to the city of Idlib", "Aleppo", "Idlib", false),
+            ("Aleppo and Idlib", "Aleppo", "Idlib", false),
+            ("Aleppo, the town of Azaz", "Aleppo", "Azaz", false),
+            ("Douma's outskirts near Harasta", "Douma", "Harasta", false),
+        ];
+        let mut bad = Vec::new();
+        for (text, a, b, want) in table {
+            let at = text.find(a).unwrap();
+            let next = text.rfind(b).unwrap();
+            if modifies_next(text, &(at..at + a.len()), next) != *want {
+                bad.push(*text);
+            }
+        }
+        assert!(bad.is_empty(), "{bad:#?}");
+    }
 
     #[test]
     fn contexts() {

@@ -5,7 +5,11 @@
 //! * [`words`] drops false places: stop words, demonyms, first names, and
 //!   names inside actor names (Jaish al-Islam, Hayat Tahrir al-Sham).
 //! * [`context`] reads qualifiers ("Idlib province", "the city of Idlib") and
-//!   relations ("south of X", "Douma's outskirts") → precision 2.
+//!   relations ("south of X", "Douma's outskirts") → precision 2; countries
+//!   and capitals used as actors ("Moscow announced", "Syria's army",
+//!   "Turkey, a rebel backer") are dropped; a name that only locates the
+//!   next one ("the Damascus suburb of eastern Ghouta", "the Idlib
+//!   countryside town of X") helps choose it but is not returned.
 //! * [`resolve`] scores same-name candidates: other places in the article
 //!   (distance), the governorate and country in focus, kind and population;
 //!   never file order.

@@ -35,6 +35,11 @@ struct Found {
     key_id: usize,
     single_word: bool,
     cands: Vec<Cand>,
+    /// Only locates the next name ("the Damascus suburb of X"): scored (it
+    /// helps choose X) but not returned.
+    modifier: bool,
+    /// The name `explain` asked about.
+    forced: bool,
 }
 
 #[derive(Clone, Copy, Default, Debug)]
@@ -182,7 +187,9 @@ fn find(g: &Geocoder, text: &str, force_at: Option<usize>) -> Vec<Found> {
         .filter_map(|m| norm.original_range(m.start()..m.end()))
         .collect();
     let mut out = Vec::new();
-    for m in gaz.find_names_in(&norm) {
+    let mut queue: std::collections::VecDeque<gazetteer::matcher::NameMatch> =
+        gaz.find_names_in(&norm).into();
+    while let Some(m) = queue.pop_front() {
         let span = m.span.clone();
         let forced = force_at == Some(span.start);
         if actor_spans
@@ -193,22 +200,45 @@ fn find(g: &Geocoder, text: &str, force_at: Option<usize>) -> Vec<Found> {
             continue;
         }
         let s = &text[span.clone()];
-        // Names do not run across sentences or quotes ("Syria.\nRussia").
-        if s.contains([
-            '.', ',', ';', ':', '!', '?', '\n', '(', ')', '"', '“', '”', '/',
-        ]) && !forced
-        {
-            continue;
-        }
         let toks = tokenize(s);
         let last = toks.last().map(|t| &s[t.range.clone()]).unwrap_or("");
         let Some(l) = light(s) else { continue };
         let first_word = l.split(' ').next().unwrap_or("");
-        if !forced
-            && (!capitalised(last)
+        // Names do not run across sentences or quotes ("Syria.\nRussia"),
+        // start with a function word ("and Syria" is not the village Aaind
+        // es Sire) or end lowercase.
+        let rejected = !forced
+            && (s.contains([
+                '.', ',', ';', ':', '!', '?', '\n', '(', ')', '"', '“', '”', '/',
+            ]) || !capitalised(last)
                 || STOP_WORDS.contains(&l.as_str())
-                || (l.contains(' ') && FUNCTION_WORDS.contains(&first_word)))
-        {
+                || (l.contains(' ') && FUNCTION_WORDS.contains(&first_word)));
+        if rejected {
+            // The words of a rejected multi-word match may hold names of
+            // their own: match its first word and the rest again.
+            if toks.len() > 1 {
+                let cut = span.start + toks[1].range.start;
+                let first_end = span.start + toks[0].range.end;
+                let mut again: Vec<_> = gaz
+                    .find_names(&text[span.start..first_end])
+                    .into_iter()
+                    .map(|mut n| {
+                        n.span = n.span.start + span.start..n.span.end + span.start;
+                        n
+                    })
+                    .collect();
+                again.extend(
+                    gaz.find_names(&text[cut..span.end])
+                        .into_iter()
+                        .map(|mut n| {
+                            n.span = n.span.start + cut..n.span.end + cut;
+                            n
+                        }),
+                );
+                for n in again.into_iter().rev() {
+                    queue.push_front(n);
+                }
+            }
             continue;
         }
         let single_word = !l.contains(' ');
@@ -239,9 +269,54 @@ fn find(g: &Geocoder, text: &str, force_at: Option<usize>) -> Vec<Found> {
             key_id: m.key_id,
             single_word,
             cands,
+            modifier: false,
+            forced,
         });
     }
+    drop_actors(gaz, text, &mut out);
+    for i in 1..out.len() {
+        let next = out[i].span.start;
+        let f = &mut out[i - 1];
+        if !f.forced && context::modifies_next(text, &f.span, next) {
+            f.modifier = true;
+        }
+    }
     out
+}
+
+/// True if a mention can name a country or a national capital.
+fn country_or_capital(gaz: &gazetteer::Gazetteer, f: &Found) -> bool {
+    f.cands.iter().any(|c| {
+        let p = gaz.place(c.place);
+        c.exact && (p.kind == PlaceKind::Country || p.feature_code == "PPLC")
+    })
+}
+
+/// Drops countries and capitals used as actors (metonymy): "Moscow
+/// announced", "Syria's army", "Turkey, a rebel backer", and the first of
+/// "Syria and its ally Russia launched".
+fn drop_actors(gaz: &gazetteer::Gazetteer, text: &str, found: &mut Vec<Found>) {
+    let cc: Vec<bool> = found.iter().map(|f| country_or_capital(gaz, f)).collect();
+    let mut actor: Vec<bool> = found
+        .iter()
+        .zip(&cc)
+        .map(|(f, &cc)| cc && !f.forced && context::is_actor_use(text, &f.span))
+        .collect();
+    for i in (0..found.len().saturating_sub(1)).rev() {
+        if actor[i + 1]
+            && !actor[i]
+            && cc[i]
+            && !found[i].forced
+            && context::joins_actors(&text[found[i].span.end..found[i + 1].span.start])
+        {
+            actor[i] = true;
+        }
+    }
+    let mut i = 0;
+    found.retain(|_| {
+        i += 1;
+        !actor[i - 1]
+    });
 }
 
 /// Each kept mention's span with its scored candidates, chosen first.
@@ -392,6 +467,7 @@ pub(super) fn resolve_with(
         if s.order.is_empty() {
             continue;
         }
+        let returned = !f.modifier;
         let w = s.order[0];
         let wp = gaz.place(f.cands[w].place);
         let runner = s.order.get(1).map(|&r| &s.parts[r]);
@@ -415,12 +491,14 @@ pub(super) fn resolve_with(
                 }
             })
             .collect();
-        mentions.push(PlaceMention {
-            span: f.span.clone(),
-            phrase_span: f.ctx.relative.clone().unwrap_or(f.span.clone()),
-            place_mention: text[f.span.clone()].to_string(),
-            place: cands[0].place.clone(),
-        });
+        if returned {
+            mentions.push(PlaceMention {
+                span: f.span.clone(),
+                phrase_span: f.ctx.relative.clone().unwrap_or(f.span.clone()),
+                place_mention: text[f.span.clone()].to_string(),
+                place: cands[0].place.clone(),
+            });
+        }
         all.push((f.span.clone(), cands));
     }
     let focus = focus.and_then(|(gov, cc)| {

@@ -12,14 +12,35 @@ use crate::error::Error;
 
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "aside", "footer", "form", "button",
-    "svg", "iframe", "select",
+    "script", "style", "noscript", "template", "nav", "aside", "footer", "form", "button", "svg",
+    "iframe", "select",
 ];
 
 /// Elements that break the text into paragraphs.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "article",
-    "section", "header", "tr", "table", "blockquote", "figure", "main", "hr", "dd", "dt",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "article",
+    "section",
+    "header",
+    "tr",
+    "table",
+    "blockquote",
+    "figure",
+    "main",
+    "hr",
+    "dd",
+    "dt",
 ];
 
 #[derive(Default)]
@@ -44,7 +65,13 @@ pub fn parse_html(id: &str, html: &str, warnings: &mut Vec<Error>) -> Article {
             push_text(rest, &mut body, &mut caption, in_title, &mut title_text);
             break;
         };
-        push_text(&rest[..lt], &mut body, &mut caption, in_title, &mut title_text);
+        push_text(
+            &rest[..lt],
+            &mut body,
+            &mut caption,
+            in_title,
+            &mut title_text,
+        );
         rest = &rest[lt..];
         if let Some(after) = rest.strip_prefix("<!--") {
             rest = after.find("-->").map_or("", |end| &after[end + 3..]);
@@ -66,7 +93,8 @@ pub fn parse_html(id: &str, html: &str, warnings: &mut Vec<Error>) -> Article {
         }
         if closing && name == "title" {
             in_title = false;
-            head.title.get_or_insert_with(|| decode_entities(title_text.trim()));
+            head.title
+                .get_or_insert_with(|| decode_entities(title_text.trim()));
             continue;
         }
         if !closing {
@@ -135,7 +163,13 @@ pub fn parse_html(id: &str, html: &str, warnings: &mut Vec<Error>) -> Article {
     }
 }
 
-fn push_text(text: &str, body: &mut String, caption: &mut Option<String>, in_title: bool, title: &mut String) {
+fn push_text(
+    text: &str,
+    body: &mut String,
+    caption: &mut Option<String>,
+    in_title: bool,
+    title: &mut String,
+) {
     if in_title {
         title.push_str(text);
     } else if let Some(caption) = caption {
@@ -165,7 +199,9 @@ fn read_head_tag(name: &str, tag: &str, head: &mut Head) {
                 return;
             };
             match key.as_deref() {
-                Some("article:published_time" | "datepublished" | "date" | "pubdate" | "dc.date") => {
+                Some(
+                    "article:published_time" | "datepublished" | "date" | "pubdate" | "dc.date",
+                ) => {
                     head.published.get_or_insert(content);
                 }
                 Some("og:site_name") => {
@@ -210,7 +246,10 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
         let value = tag[value_start..].trim_start();
         let decoded = match value.chars().next() {
             Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or(""),
-            _ => value.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or(""),
+            _ => value
+                .split(|c: char| c.is_whitespace() || c == '/')
+                .next()
+                .unwrap_or(""),
         };
         return Some(decode_entities(decoded.trim()));
     }
@@ -322,12 +361,25 @@ mod tests {
             a.text,
             "Air strikes killed 19 civilians in Idlib on Wednesday, monitors said.\n\nRocket fire hit Aleppo — four were killed.\n\nUnclosed tags"
         );
-        assert_eq!(a.captions, vec!["Smoke over Idlib on January 15. (Photo: AFP)"]);
+        assert_eq!(
+            a.captions,
+            vec!["Smoke over Idlib on January 15. (Photo: AFP)"]
+        );
     }
 
     #[test]
     fn broken_markup_never_panics() {
-        for html in ["<", "<p", "<!--", "<script>", "&#xFFFFFFFF;", "&", "<time datetime=\"x\">", "<<>>", "<p>é<"] {
+        for html in [
+            "<",
+            "<p",
+            "<!--",
+            "<script>",
+            "&#xFFFFFFFF;",
+            "&",
+            "<time datetime=\"x\">",
+            "<<>>",
+            "<p>é<",
+        ] {
             let mut warnings = Vec::new();
             let _ = parse_html("x", html, &mut warnings);
         }

@@ -19,10 +19,13 @@ struct JsonArticle {
 }
 
 /// One line's outcome: an article (maybe with a warning), or an error that
-/// skips this line only.
+/// skips this line only. A [`LineOutcome::Warning`] loses nothing: it comes
+/// before the outcome of the line it is about (invalid UTF-8, reported once
+/// per stream with the first bad byte's offset, like [`super::decode`]).
 #[derive(Debug)]
 pub enum LineOutcome {
     Article(Article, Option<Error>),
+    Warning(Error),
     Skipped(Error),
 }
 
@@ -86,6 +89,14 @@ pub struct JsonlStream<R> {
     reader: R,
     buffer: Vec<u8>,
     line: usize,
+    /// Bytes read before the current line (for the invalid UTF-8 offset).
+    offset: usize,
+    /// Whether invalid UTF-8 was reported already (once per stream).
+    warned_utf8: bool,
+    /// The outcome of the line a warning was returned for.
+    pending: Option<LineOutcome>,
+    /// Set after a read error: the stream ends rather than retrying forever.
+    done: bool,
 }
 
 impl<R: BufRead> JsonlStream<R> {
@@ -95,6 +106,10 @@ impl<R: BufRead> JsonlStream<R> {
             reader,
             buffer: Vec::new(),
             line: 0,
+            offset: 0,
+            warned_utf8: false,
+            pending: None,
+            done: false,
         }
     }
 }
@@ -103,26 +118,48 @@ impl<R: BufRead> Iterator for JsonlStream<R> {
     type Item = LineOutcome;
 
     fn next(&mut self) -> Option<LineOutcome> {
-        loop {
+        if let Some(outcome) = self.pending.take() {
+            return Some(outcome);
+        }
+        while !self.done {
             self.buffer.clear();
             self.line += 1;
             match self.reader.read_until(b'\n', &mut self.buffer) {
-                Ok(0) => return None,
-                Ok(_) => {
+                Ok(0) => self.done = true,
+                Ok(n) => {
+                    let start = self.offset;
+                    self.offset += n;
+                    let bad_byte = std::str::from_utf8(&self.buffer)
+                        .err()
+                        .map(|e| start + e.valid_up_to());
                     let text = String::from_utf8_lossy(&self.buffer);
-                    if let Some(outcome) = parse_line(&self.file, self.line, &text) {
-                        return Some(outcome);
+                    let Some(outcome) = parse_line(&self.file, self.line, &text) else {
+                        continue;
+                    };
+                    match bad_byte {
+                        Some(offset) if !self.warned_utf8 => {
+                            self.warned_utf8 = true;
+                            self.pending = Some(outcome);
+                            return Some(LineOutcome::Warning(Error::InvalidUtf8 {
+                                file: self.file.clone(),
+                                offset,
+                            }));
+                        }
+                        _ => return Some(outcome),
                     }
                 }
                 Err(e) => {
+                    // A read error does not go away: end the stream here.
+                    self.done = true;
                     return Some(LineOutcome::Skipped(Error::BadJsonLine {
                         file: self.file.clone(),
                         line: self.line,
                         message: format!("read error: {e}"),
-                    }))
+                    }));
                 }
             }
         }
+        None
     }
 }
 
@@ -167,6 +204,43 @@ mod tests {
             LineOutcome::Skipped(e) => assert!(e.to_string().contains("no \"text\""), "{e}"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn invalid_utf8_is_reported_once_with_its_offset() {
+        let input = b"{\"text\":\"ok\"}\n{\"text\":\"Hama\xe9\"}\n{\"text\":\"\xff\"}\n";
+        let outcomes: Vec<_> = JsonlStream::new("u.jsonl", &input[..]).collect();
+        assert_eq!(outcomes.len(), 4, "{outcomes:?}");
+        match &outcomes[1] {
+            // Line 2 starts at byte 14; the bad byte is 13 bytes into it.
+            LineOutcome::Warning(w) => assert_eq!(
+                w.to_string(),
+                "u.jsonl: invalid UTF-8 at byte 27; decoded with replacement characters"
+            ),
+            other => panic!("{other:?}"),
+        }
+        match &outcomes[2] {
+            LineOutcome::Article(a, None) => assert_eq!(a.text, "Hama\u{fffd}"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(&outcomes[3], LineOutcome::Article(_, None)));
+    }
+
+    #[test]
+    fn a_read_error_ends_the_stream() {
+        struct Failing;
+        impl std::io::Read for Failing {
+            fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("disk on fire"))
+            }
+        }
+        let outcomes: Vec<_> = JsonlStream::new("f.jsonl", std::io::BufReader::new(Failing))
+            .take(5)
+            .collect();
+        assert_eq!(outcomes.len(), 1, "{outcomes:?}");
+        assert!(
+            matches!(&outcomes[0], LineOutcome::Skipped(e) if e.to_string().contains("disk on fire"))
+        );
     }
 
     #[test]

@@ -93,13 +93,19 @@ pub fn read_bytes(name: &str, bytes: &[u8], default_date: Option<NaiveDate>) -> 
         }
     };
     let id = article_id(name);
-    match Format::detect(name, bytes) {
-        Format::Text => {
-            let article = text::parse_text(&id, &text, &mut ingested.problems);
-            ingested.articles.push(article);
-        }
-        Format::Html => {
-            let article = html::parse_html(&id, &text, &mut ingested.problems);
+    let format = Format::detect(name, bytes);
+    match format {
+        Format::Text | Format::Html => {
+            let mut warnings = Vec::new();
+            let article = if format == Format::Text {
+                text::parse_text(&id, &text, &mut warnings)
+            } else {
+                html::parse_html(&id, &text, &mut warnings)
+            };
+            // The parsers name the article; messages name the file.
+            ingested
+                .problems
+                .extend(warnings.into_iter().map(|w| in_file(w, name)));
             ingested.articles.push(article);
         }
         Format::Jsonl => {
@@ -109,7 +115,9 @@ pub fn read_bytes(name: &str, bytes: &[u8], default_date: Option<NaiveDate>) -> 
                         ingested.problems.extend(warning);
                         ingested.articles.push(article);
                     }
-                    jsonl::LineOutcome::Skipped(e) => ingested.problems.push(e),
+                    jsonl::LineOutcome::Warning(e) | jsonl::LineOutcome::Skipped(e) => {
+                        ingested.problems.push(e)
+                    }
                 }
             }
         }
@@ -119,8 +127,22 @@ pub fn read_bytes(name: &str, bytes: &[u8], default_date: Option<NaiveDate>) -> 
             article.date = default_date;
         }
     }
-    ingested.articles.retain(|a| !a.text.trim().is_empty() || a.title.is_some());
     ingested
+        .articles
+        .retain(|a| !a.text.trim().is_empty() || a.title.is_some());
+    ingested
+}
+
+/// A problem found by a parser that names the article, renamed to the file.
+fn in_file(problem: Error, name: &str) -> Error {
+    match problem {
+        Error::BadDate { line, value, .. } => Error::BadDate {
+            file: name.to_string(),
+            line,
+            value,
+        },
+        other => other,
+    }
 }
 
 /// An article id from a file name: the name without folders and extension.
@@ -164,13 +186,42 @@ mod tests {
 
         let latin1 = read_bytes("x.txt", b"Clashes in Hama\xe9 today.", None);
         assert_eq!(latin1.articles.len(), 1);
-        assert!(latin1.problems[0].to_string().contains("byte 15"), "{}", latin1.problems[0]);
+        assert!(
+            latin1.problems[0].to_string().contains("byte 15"),
+            "{}",
+            latin1.problems[0]
+        );
     }
 
     #[test]
     fn empty_input_gives_no_article_and_no_panic() {
         for input in [&b""[..], b"   \n\n", b"\xef\xbb\xbf"] {
             assert!(read_bytes("e.txt", input, None).articles.is_empty());
+        }
+    }
+
+    #[test]
+    fn bad_dates_name_the_file_and_keep_the_article() {
+        let cases: [(&str, &[u8], &str); 4] = [
+            ("in/a.txt", b"date: 2018-02-30\n\nClashes erupted.", "in/a.txt:1: unreadable date \"2018-02-30\""),
+            ("in/b.txt", b"title: T\ndate: yesterday\n\nClashes erupted.", "in/b.txt:2: unreadable date \"yesterday\""),
+            ("in/c.txt", b" date 2018-13-01 Clashes erupted.", "in/c.txt:1: unreadable date \"2018-13-01\""),
+            (
+                "in/d.html",
+                b"<html><head>\n<meta property=\"article:published_time\" content=\"soon\">\n</head><p>Clashes erupted.</p>",
+                "in/d.html:2: unreadable date \"soon\"",
+            ),
+        ];
+        for (name, bytes, message) in cases {
+            let ingested = read_bytes(name, bytes, None);
+            assert_eq!(ingested.articles.len(), 1, "{name}");
+            assert_eq!(ingested.articles[0].date, None, "{name}");
+            assert_eq!(ingested.problems.len(), 1, "{name}");
+            assert!(
+                ingested.problems[0].to_string().starts_with(message),
+                "{}",
+                ingested.problems[0]
+            );
         }
     }
 

@@ -145,7 +145,8 @@ mod tests {
 
     #[test]
     fn drops_furniture_and_keeps_text() {
-        let body = "Share\n\nGovernment forces gain ground.\n\nAdvertisement\n\nThe army advanced.\n";
+        let body =
+            "Share\n\nGovernment forces gain ground.\n\nAdvertisement\n\nThe army advanced.\n";
         let cleaned = clean(body);
         assert_eq!(
             cleaned.paragraphs,
@@ -170,7 +171,10 @@ mod tests {
         let body = "Destruction is seen in Aleppo on November 28, 2016. / AFP PHOTO / GEORGE OURFALIAN\n\nAleppo: warplanes pounded the city today.";
         let cleaned = clean(body);
         assert_eq!(cleaned.captions.len(), 1);
-        assert_eq!(cleaned.paragraphs, vec!["Aleppo: warplanes pounded the city today."]);
+        assert_eq!(
+            cleaned.paragraphs,
+            vec!["Aleppo: warplanes pounded the city today."]
+        );
     }
 
     #[test]

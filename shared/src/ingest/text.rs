@@ -146,8 +146,13 @@ mod tests {
 
     #[test]
     fn headline_becomes_title() {
-        let (a, _) = parse("Share\n\nGovernment forces gain ground near Aleppo\n\nSyrian forces seized ground.");
-        assert_eq!(a.title.as_deref(), Some("Government forces gain ground near Aleppo"));
+        let (a, _) = parse(
+            "Share\n\nGovernment forces gain ground near Aleppo\n\nSyrian forces seized ground.",
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Government forces gain ground near Aleppo")
+        );
         assert_eq!(a.text, "Syrian forces seized ground.");
     }
 }

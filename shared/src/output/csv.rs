@@ -5,10 +5,29 @@ use crate::event::Event;
 
 /// The header row.
 pub const COLUMNS: &[&str] = &[
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-    "actor1", "actor2", "iso", "country", "admin1", "admin2", "location", "latitude",
-    "longitude", "geo_precision", "source", "notes", "fatalities", "place_mention", "place_id",
-    "background", "source_urls",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "iso",
+    "country",
+    "admin1",
+    "admin2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+    "place_mention",
+    "place_id",
+    "background",
+    "source_urls",
 ];
 
 /// Writes events as CSV text (RFC 4180 quoting).
@@ -17,7 +36,11 @@ pub fn to_csv(events: &[Event]) -> String {
     writer.write_record(COLUMNS).expect("writing to memory");
     for event in events {
         let p = &event.properties;
-        let year = p.event_date.as_deref().map(|d| d[..4].to_string()).unwrap_or_default();
+        let year = p
+            .event_date
+            .as_deref()
+            .map(|d| d[..4].to_string())
+            .unwrap_or_default();
         let sources: Vec<&str> = p
             .sources
             .iter()
@@ -53,7 +76,8 @@ pub fn to_csv(events: &[Event]) -> String {
             ])
             .expect("writing to memory");
     }
-    String::from_utf8(writer.into_inner().expect("flushing memory")).expect("CSV of UTF-8 fields is UTF-8")
+    String::from_utf8(writer.into_inner().expect("flushing memory"))
+        .expect("CSV of UTF-8 fields is UTF-8")
 }
 
 #[cfg(test)]
@@ -69,7 +93,10 @@ mod tests {
         let mut lines = csv.lines();
         assert_eq!(lines.next().unwrap().split(',').count(), COLUMNS.len());
         let row = lines.next().unwrap();
-        assert!(row.starts_with("e1,2018-04-06,2018,1,Battles,Armed clash,"), "{row}");
+        assert!(
+            row.starts_with("e1,2018-04-06,2018,1,Battles,Armed clash,"),
+            "{row}"
+        );
         assert!(row.contains(r#""Clashes, ""heavy"", in Douma.""#), "{row}");
     }
 }

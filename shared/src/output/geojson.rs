@@ -47,14 +47,17 @@ pub fn from_geojson(text: &str, file: &str, max_features: usize) -> Result<Vec<E
         file: file.to_string(),
         message,
     };
-    let root: Value =
-        serde_json::from_str(text).map_err(|e| bad(format!("not JSON: {e}")))?;
+    let root: Value = serde_json::from_str(text).map_err(|e| bad(format!("not JSON: {e}")))?;
     let root = root
         .as_object()
         .ok_or_else(|| bad("expected a GeoJSON object".into()))?;
     match root.get("type").and_then(Value::as_str) {
         Some("FeatureCollection") => {}
-        Some(other) => return Err(bad(format!("expected a FeatureCollection, found {other:?}"))),
+        Some(other) => {
+            return Err(bad(format!(
+                "expected a FeatureCollection, found {other:?}"
+            )))
+        }
         None => return Err(bad("missing \"type\": \"FeatureCollection\"".into())),
     }
     let features = root
@@ -94,7 +97,9 @@ fn parse_feature(value: &Value) -> std::result::Result<Event, String> {
         _ => return Err("a Point needs [longitude, latitude]".into()),
     };
     if !(-180.0..=180.0).contains(&longitude) || !(-90.0..=90.0).contains(&latitude) {
-        return Err(format!("coordinates [{longitude}, {latitude}] out of range"));
+        return Err(format!(
+            "coordinates [{longitude}, {latitude}] out of range"
+        ));
     }
     let properties = feature
         .get("properties")
@@ -108,7 +113,9 @@ fn parse_feature(value: &Value) -> std::result::Result<Event, String> {
     })
 }
 
-fn parse_properties(properties: &Map<String, Value>) -> std::result::Result<EventProperties, String> {
+fn parse_properties(
+    properties: &Map<String, Value>,
+) -> std::result::Result<EventProperties, String> {
     let parsed: EventProperties = serde_json::from_value(Value::Object(properties.clone()))
         .map_err(|e| format!("properties: {e}"))?;
     if let Some(date) = &parsed.event_date {
@@ -176,8 +183,14 @@ mod tests {
         let text = to_geojson(&[sample()], false);
         let value: Value = serde_json::from_str(&text).unwrap();
         let feature = &value["features"][0];
-        assert_eq!(feature["geometry"], json!({"type": "Point", "coordinates": [36.4027, 33.57175]}));
-        assert_eq!(feature["properties"]["event_type"], json!("Explosions/Remote violence"));
+        assert_eq!(
+            feature["geometry"],
+            json!({"type": "Point", "coordinates": [36.4027, 33.57175]})
+        );
+        assert_eq!(
+            feature["properties"]["event_type"],
+            json!("Explosions/Remote violence")
+        );
         assert_eq!(feature["properties"]["admin2"], Value::Null);
         assert_eq!(feature["properties"].as_object().unwrap().len(), 18);
     }
@@ -205,7 +218,9 @@ mod tests {
             ),
         ];
         for (input, expected) in cases {
-            let err = from_geojson(input, "in.geojson", 10).unwrap_err().to_string();
+            let err = from_geojson(input, "in.geojson", 10)
+                .unwrap_err()
+                .to_string();
             assert!(err.contains(expected), "{input}: {err}");
             assert!(err.starts_with("in.geojson"), "{err}");
         }
@@ -214,7 +229,9 @@ mod tests {
     #[test]
     fn refuses_too_many_features() {
         let text = to_geojson(&[sample(), sample()], false);
-        let err = from_geojson(&text, "big.geojson", 1).unwrap_err().to_string();
+        let err = from_geojson(&text, "big.geojson", 1)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("more than the 1"), "{err}");
     }
 }

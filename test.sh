@@ -20,6 +20,7 @@ cargo clippy -p shared -p gazetteer --target wasm32-unknown-unknown --lib --quie
 prepare_data
 
 say "unit, integration and doc tests (native)"
+export EVENTMAP_INDEX="$ROOT/target/eventmap/gazetteer.bin"
 cargo test --workspace --exclude frontend
 
 say "building the page (trunk, release)"

@@ -57,8 +57,13 @@ enum OutputFormat {
 }
 
 fn parse_date(value: &str) -> Result<chrono::NaiveDate, String> {
+    use chrono::Datelike;
     chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .map_err(|e| format!("{value:?}: {e} (want YYYY-MM-DD)"))
+        .and_then(|d| match d.year() {
+            1000..=9999 => Ok(d),
+            _ => Err(format!("{value:?}: the year must have four digits")),
+        })
 }
 
 /// Counts of what happened to the inputs.

@@ -63,10 +63,11 @@ fn weekday_of(word: &str) -> Option<Weekday> {
     })
 }
 
-/// The last `weekday` on or before `anchor`.
-pub fn last_weekday(anchor: NaiveDate, weekday: Weekday) -> NaiveDate {
+/// The last `weekday` on or before `anchor` (`None` only at the edge of
+/// the calendar chrono can represent).
+pub fn last_weekday(anchor: NaiveDate, weekday: Weekday) -> Option<NaiveDate> {
     let back = (anchor.weekday().num_days_from_monday() + 7 - weekday.num_days_from_monday()) % 7;
-    anchor - Duration::days(back as i64)
+    anchor.checked_sub_signed(Duration::days(back as i64))
 }
 
 /// Every date expression in a sentence, in order. `article_date` anchors
@@ -179,35 +180,36 @@ fn read_at(words: &[&str], k: usize, anchor: Option<NaiveDate>) -> Option<(DateM
         return None;
     }
     let anchor = anchor?;
-    let days = |n: i64| anchor - Duration::days(n);
+    // Checked: an article may carry any date chrono accepts, even its last day.
+    let days = |n: i64| anchor.checked_sub_signed(Duration::days(n));
     if let Some(weekday) = weekday_of(word) {
-        let mut date = last_weekday(anchor, weekday);
+        let mut date = last_weekday(anchor, weekday)?;
         if k > 0 && words[k - 1] == "last" && date == anchor {
-            date = days(7);
+            date = days(7)?;
         }
         return Some((mention(date, 1), 1));
     }
     let two = |w: &str| next == Some(w);
     let after = |w: &str| words.get(k + 2).copied() == Some(w);
     Some(match word {
-        "yesterday" | "overnight" => (mention(days(1), 1), 1),
+        "yesterday" | "overnight" => (mention(days(1)?, 1), 1),
         "today" | "tonight" => (mention(anchor, 1), 1),
-        "last" if two("night") => (mention(days(1), 1), 2),
+        "last" if two("night") => (mention(days(1)?, 1), 2),
         "this" if two("morning") || two("afternoon") || two("evening") => (mention(anchor, 1), 2),
-        "last" if two("week") => (mention(days(7), 2), 2),
-        "this" if two("week") => (mention(days(2), 2), 2),
-        "earlier" if two("this") && after("week") => (mention(days(3), 2), 3),
-        "the" if two("weekend") => (mention(last_weekday(anchor, Weekday::Sat), 2), 2),
-        "past" if (two("few") && after("days")) || two("week") => (mention(days(3), 2), 2),
-        "recent" if two("days") => (mention(days(3), 2), 2),
+        "last" if two("week") => (mention(days(7)?, 2), 2),
+        "this" if two("week") => (mention(days(2)?, 2), 2),
+        "earlier" if two("this") && after("week") => (mention(days(3)?, 2), 3),
+        "the" if two("weekend") => (mention(last_weekday(anchor, Weekday::Sat)?, 2), 2),
+        "past" if (two("few") && after("days")) || two("week") => (mention(days(3)?, 2), 2),
+        "recent" if two("days") => (mention(days(3)?, 2), 2),
         "last" if two("month") => {
-            let first = anchor.with_day(1)? - Duration::days(1);
+            let first = anchor.with_day(1)?.pred_opt()?;
             (mention(first.with_day(15)?, 3), 2)
         }
         "this" | "earlier" if two("month") || (two("this") && after("month")) => {
             (mention(anchor.with_day(15.min(anchor.day()))?, 3), 2)
         }
-        "recent" if two("weeks") => (mention(days(14), 3), 2),
+        "recent" if two("weeks") => (mention(days(14)?, 3), 2),
         _ => return None,
     })
 }
@@ -230,7 +232,7 @@ fn full_date(
         None => {
             let anchor = anchor?;
             let date = NaiveDate::from_ymd_opt(anchor.year(), month, day)?;
-            if date > anchor + Duration::days(1) {
+            if anchor.succ_opt().is_some_and(|next| date > next) {
                 NaiveDate::from_ymd_opt(anchor.year() - 1, month, day)
             } else {
                 Some(date)
@@ -356,6 +358,14 @@ mod tests {
         ];
         for (sentence, anchor, expected) in cases {
             assert_eq!(&first(sentence, anchor), expected, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn dates_at_the_edge_of_the_calendar_never_panic() {
+        for anchor in [NaiveDate::MIN, NaiveDate::MAX] {
+            let sentence = "Strikes yesterday, on Friday, last week, last month, over the weekend, on 5 March, in mid-June.";
+            let _ = find_dates(&tokenize(sentence), Some(anchor));
         }
     }
 

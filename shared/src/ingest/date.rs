@@ -1,11 +1,17 @@
 //! Reading the publication date an input declares (metadata, not prose).
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 /// Parses a metadata date: `2018-04-07`, an ISO 8601 timestamp
 /// (`2018-04-07T10:00:00Z`), `2018/04/07`, `April 7, 2018`, `7 April 2018`.
-/// Returns `None` for anything else, including impossible days (`2018-02-30`).
+/// Returns `None` for anything else, including impossible days (`2018-02-30`)
+/// and years outside 1000..=9999 (chrono reads `+262142-12-31T00:00:00`, a
+/// day whose neighbours overflow and which `YYYY-MM-DD` cannot write).
 pub fn parse_metadata_date(value: &str) -> Option<NaiveDate> {
+    parse_any(value).filter(|d| (1000..=9999).contains(&d.year()))
+}
+
+fn parse_any(value: &str) -> Option<NaiveDate> {
     let value = value.trim();
     if value.len() >= 10 && value.is_char_boundary(10) {
         let head = &value[..10];
@@ -52,6 +58,11 @@ mod tests {
             ("2018-04-07abc", None),
             ("", None),
             ("Ḩarastā", None),
+            ("+262142-12-31T00:00:00", None),
+            ("-0001-01-01T00:00:00", None),
+            ("31 December 262142", None),
+            ("0999-12-31", None),
+            ("9999-12-31", d(9999, 12, 31)),
         ];
         for (input, expected) in cases {
             assert_eq!(parse_metadata_date(input), expected, "{input:?}");

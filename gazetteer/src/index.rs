@@ -5,9 +5,11 @@
 use std::collections::{BTreeSet, HashMap};
 use std::io::{BufRead, Read};
 
-use aho_corasick::AhoCorasick;
-use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
+
+use crate::matcher::{build_automaton, word_code, WordTable, CODE_LEN, MAX_WORDS};
 use crate::normalize::{key_of_light, light};
 use crate::sources::{admin::AdminNames, curated, geonames, wof, Format, SourceRecord};
 use crate::{Error, Place, PlaceKind, Result, Warning};
@@ -22,26 +24,372 @@ pub const WORLD_ALT_NAMES_MIN_POPULATION: u64 = 100_000;
 
 const MAGIC: &[u8; 8] = b"EVMGAZ\0\0";
 /// Version of the byte format; bump when [`IndexData`] changes.
-pub const FORMAT_VERSION: u32 = 2;
+/// 3: sections of little-endian arrays; places encoded one by one and
+/// decoded lazily; keys and light forms as string tables; the matcher's
+/// word vocabulary and multi-word patterns stored ready to use.
+pub const FORMAT_VERSION: u32 = 3;
+
+/// Arabic-transliteration zone: places here may match by key alone.
+pub const ARABIC_ZONE: &[&str] = &["SY", "LB", "JO", "IQ", "PS"];
 
 /// One name of one place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Posting {
     place: u32,
     light: u32,
 }
 
-/// What is serialised.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+/// Strings stored end to end: string `i` is `text[start[i]..start[i + 1]]`.
+#[derive(Clone, Debug, Default)]
+struct StrTable {
+    text: String,
+    start: Vec<u32>,
+}
+
+impl StrTable {
+    fn from_iter<'a>(it: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut t = StrTable {
+            text: String::new(),
+            start: vec![0],
+        };
+        for s in it {
+            t.text.push_str(s);
+            t.start.push(t.text.len() as u32);
+        }
+        t
+    }
+
+    fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+
+    fn get(&self, i: usize) -> &str {
+        &self.text[self.start[i] as usize..self.start[i + 1] as usize]
+    }
+
+    fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// Position of `s` in a sorted table.
+    fn binary_search(&self, s: &str) -> Option<usize> {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.get(mid).cmp(s) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+}
+
+/// What is serialised. Places are kept encoded (postcard, one by one) and
+/// decoded when first used; the columns needed to filter candidates are
+/// stored alongside.
+#[derive(Clone, Debug, Default)]
 struct IndexData {
-    places: Vec<Place>,
+    /// `place_bytes[place_start[i]..place_start[i + 1]]` encodes place `i`.
+    place_bytes: Vec<u8>,
+    place_start: Vec<u32>,
+    /// Per place: country (index into `countries`), kind, population, flags.
+    place_country: Vec<u16>,
+    place_kind: Vec<u8>,
+    place_population: Vec<u64>,
+    place_flags: Vec<u8>,
+    countries: StrTable,
     /// Sorted, unique keys; a key's id is its position.
-    keys: Vec<String>,
+    keys: StrTable,
     /// `postings[key_start[k]..key_start[k + 1]]` are the places named by key `k`.
     key_start: Vec<u32>,
     postings: Vec<Posting>,
     /// Unique light forms of names.
-    lights: Vec<String>,
+    lights: StrTable,
+    /// Matching (see `matcher`): sorted distinct words of all keys.
+    words: StrTable,
+    /// Per word: the id of the one-word key equal to it, or `u32::MAX`.
+    word_key: Vec<u32>,
+    /// Multi-word keys: key id per pattern, and the patterns (word codes),
+    /// pattern `i` being `multi_codes[multi_start[i]..multi_start[i + 1]]`.
+    multi_key: Vec<u32>,
+    multi_codes: Vec<u8>,
+    multi_start: Vec<u32>,
+}
+
+const FLAG_CURATED: u8 = 1;
+
+const KINDS: [PlaceKind; 6] = [
+    PlaceKind::Country,
+    PlaceKind::Region,
+    PlaceKind::District,
+    PlaceKind::Locality,
+    PlaceKind::Neighbourhood,
+    PlaceKind::Area,
+];
+
+fn kind_code(k: PlaceKind) -> u8 {
+    KINDS.iter().position(|&x| x == k).expect("kind") as u8
+}
+
+impl IndexData {
+    fn set_places(&mut self, places: &[Place]) {
+        let mut countries: Vec<&str> = places.iter().map(|p| p.country.as_str()).collect();
+        countries.sort_unstable();
+        countries.dedup();
+        self.countries = StrTable::from_iter(countries.iter().copied());
+        self.place_start = vec![0];
+        for p in places {
+            let enc = postcard::to_allocvec(p).expect("in-memory serialisation");
+            self.place_bytes.extend_from_slice(&enc);
+            self.place_start.push(self.place_bytes.len() as u32);
+            self.place_country.push(
+                countries
+                    .binary_search(&p.country.as_str())
+                    .expect("known country") as u16,
+            );
+            self.place_kind.push(kind_code(p.kind));
+            self.place_population.push(p.population);
+            self.place_flags.push(if p.id.starts_with("curated:") {
+                FLAG_CURATED
+            } else {
+                0
+            });
+        }
+    }
+
+    /// Derives the matcher's tables from the keys.
+    fn set_matching(&mut self) {
+        let mut words: Vec<&str> = self.keys.iter().flat_map(|k| k.split(' ')).collect();
+        words.sort_unstable();
+        words.dedup();
+        assert!(words.len() < MAX_WORDS as usize, "vocabulary too large");
+        let id = |w: &str| words.binary_search(&w).expect("known word") as u32;
+        let mut word_key = vec![u32::MAX; words.len()];
+        let (mut multi_key, mut multi_codes, mut multi_start) = (Vec::new(), Vec::new(), vec![0]);
+        for (k, key) in self.keys.iter().enumerate() {
+            if key.contains(' ') {
+                for w in key.split(' ') {
+                    multi_codes.extend_from_slice(&word_code(id(w)));
+                }
+                multi_start.push(multi_codes.len() as u32);
+                multi_key.push(k as u32);
+            } else {
+                word_key[id(key) as usize] = k as u32;
+            }
+        }
+        self.words = StrTable::from_iter(words.iter().copied());
+        self.word_key = word_key;
+        self.multi_key = multi_key;
+        self.multi_codes = multi_codes;
+        self.multi_start = multi_start;
+    }
+
+    fn multi_patterns(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        self.multi_start
+            .windows(2)
+            .map(|w| &self.multi_codes[w[0] as usize..w[1] as usize])
+    }
+
+    fn places_len(&self) -> usize {
+        self.place_start.len().saturating_sub(1)
+    }
+
+    /// Decodes place `i`. Records are not checked at load (that would
+    /// cost the decoding that laziness saves); a corrupt record decodes as
+    /// a placeholder with the id `corrupt:i`.
+    fn decode_place(&self, i: usize) -> Place {
+        let b = &self.place_bytes[self.place_start[i] as usize..self.place_start[i + 1] as usize];
+        postcard::from_bytes(b).unwrap_or_else(|_| Place {
+            id: format!("corrupt:{i}"),
+            name: String::new(),
+            lat: 0.0,
+            lon: 0.0,
+            country: String::new(),
+            admin1: None,
+            admin2: None,
+            kind: PlaceKind::Area,
+            population: 0,
+            feature_code: String::new(),
+        })
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        fn bytes(out: &mut Vec<u8>, b: &[u8]) {
+            out.extend_from_slice(&(b.len() as u64).to_le_bytes());
+            out.extend_from_slice(b);
+        }
+        fn u32s(out: &mut Vec<u8>, v: impl ExactSizeIterator<Item = u32>) {
+            out.extend_from_slice(&(v.len() as u64 * 4).to_le_bytes());
+            for x in v {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        fn table(out: &mut Vec<u8>, t: &StrTable) {
+            bytes(out, t.text.as_bytes());
+            u32s(out, t.start.iter().copied());
+        }
+        bytes(out, &self.place_bytes);
+        u32s(out, self.place_start.iter().copied());
+        let mut cc = Vec::with_capacity(self.place_country.len() * 2);
+        for c in &self.place_country {
+            cc.extend_from_slice(&c.to_le_bytes());
+        }
+        bytes(out, &cc);
+        bytes(out, &self.place_kind);
+        let mut pop = Vec::with_capacity(self.place_population.len() * 8);
+        for p in &self.place_population {
+            pop.extend_from_slice(&p.to_le_bytes());
+        }
+        bytes(out, &pop);
+        bytes(out, &self.place_flags);
+        table(out, &self.countries);
+        table(out, &self.keys);
+        u32s(out, self.key_start.iter().copied());
+        u32s(
+            out,
+            self.postings
+                .iter()
+                .flat_map(|p| [p.place, p.light])
+                .collect::<Vec<_>>()
+                .into_iter(),
+        );
+        table(out, &self.lights);
+        table(out, &self.words);
+        u32s(out, self.word_key.iter().copied());
+        u32s(out, self.multi_key.iter().copied());
+        bytes(out, &self.multi_codes);
+        u32s(out, self.multi_start.iter().copied());
+    }
+
+    fn read(mut b: &[u8]) -> std::result::Result<Self, String> {
+        fn section<'a>(b: &mut &'a [u8]) -> std::result::Result<&'a [u8], String> {
+            if b.len() < 8 {
+                return Err("truncated".into());
+            }
+            let n = u64::from_le_bytes(b[..8].try_into().expect("8 bytes")) as usize;
+            if b.len() - 8 < n {
+                return Err("truncated section".into());
+            }
+            let s = &b[8..8 + n];
+            *b = &b[8 + n..];
+            Ok(s)
+        }
+        fn u32s(b: &mut &[u8]) -> std::result::Result<Vec<u32>, String> {
+            let s = section(b)?;
+            if s.len() % 4 != 0 {
+                return Err("bad u32 section".into());
+            }
+            Ok(s.chunks_exact(4)
+                .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
+                .collect())
+        }
+        fn table(b: &mut &[u8]) -> std::result::Result<StrTable, String> {
+            let text = std::str::from_utf8(section(b)?)
+                .map_err(|e| e.to_string())?
+                .to_string();
+            let start = u32s(b)?;
+            let ok = start.first() == Some(&0)
+                && start.windows(2).all(|w| w[0] <= w[1])
+                && start.last().is_some_and(|&e| e as usize == text.len())
+                && start.iter().all(|&i| text.is_char_boundary(i as usize));
+            if !ok {
+                return Err("bad string table".into());
+            }
+            Ok(StrTable { text, start })
+        }
+        let place_bytes = section(&mut b)?.to_vec();
+        let place_start = u32s(&mut b)?;
+        let place_country: Vec<u16> = section(&mut b)?
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        let place_kind = section(&mut b)?.to_vec();
+        let place_population: Vec<u64> = section(&mut b)?
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+            .collect();
+        let place_flags = section(&mut b)?.to_vec();
+        let countries = table(&mut b)?;
+        let keys = table(&mut b)?;
+        let key_start = u32s(&mut b)?;
+        let postings: Vec<Posting> = u32s(&mut b)?
+            .chunks_exact(2)
+            .map(|c| Posting {
+                place: c[0],
+                light: c[1],
+            })
+            .collect();
+        let lights = table(&mut b)?;
+        let words = table(&mut b)?;
+        let word_key = u32s(&mut b)?;
+        let multi_key = u32s(&mut b)?;
+        let multi_codes = section(&mut b)?.to_vec();
+        let multi_start = u32s(&mut b)?;
+        let n = place_start.len().saturating_sub(1);
+        let ok = !place_start.is_empty()
+            && place_start.first() == Some(&0)
+            && place_start.windows(2).all(|w| w[0] <= w[1])
+            && place_start
+                .last()
+                .is_some_and(|&e| e as usize == place_bytes.len())
+            && place_country.len() == n
+            && place_kind.len() == n
+            && place_population.len() == n
+            && place_flags.len() == n
+            && place_country
+                .iter()
+                .all(|&c| (c as usize) < countries.len())
+            && place_kind.iter().all(|&k| (k as usize) < KINDS.len())
+            && key_start.len() == keys.len() + 1
+            && key_start.first() == Some(&0)
+            && key_start.windows(2).all(|w| w[0] <= w[1])
+            && key_start
+                .last()
+                .is_some_and(|&e| e as usize == postings.len())
+            && postings
+                .iter()
+                .all(|p| (p.place as usize) < n && (p.light as usize) < lights.len())
+            && words.len() < MAX_WORDS as usize
+            && word_key.len() == words.len()
+            && word_key
+                .iter()
+                .all(|&k| k == u32::MAX || (k as usize) < keys.len())
+            && multi_key.iter().all(|&k| (k as usize) < keys.len())
+            && multi_start.len() == multi_key.len() + 1
+            && multi_start.first() == Some(&0)
+            && multi_start
+                .windows(2)
+                .all(|w| w[0] < w[1] && (w[1] - w[0]) as usize % CODE_LEN == 0)
+            && multi_start
+                .last()
+                .is_some_and(|&e| e as usize == multi_codes.len())
+            && multi_codes
+                .chunks(CODE_LEN)
+                .all(|c| c[0] & 0x80 != 0 && c[1] & 0x80 == 0 && c[2] & 0x80 == 0);
+        if !ok {
+            return Err("inconsistent tables".into());
+        }
+        Ok(IndexData {
+            place_bytes,
+            place_start,
+            place_country,
+            place_kind,
+            place_population,
+            place_flags,
+            countries,
+            keys,
+            key_start,
+            postings,
+            lights,
+            words,
+            word_key,
+            multi_key,
+            multi_codes,
+            multi_start,
+        })
+    }
 }
 
 /// A place named by a key, with the name's light form.
@@ -69,52 +417,141 @@ pub struct IndexStats {
 }
 
 /// The gazetteer: places, their names, and a matcher over the names.
+/// Places are decoded from the index bytes when first used.
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
     data: IndexData,
+    /// Places decoded one by one (`place`).
+    decoded: Vec<OnceLock<Box<Place>>>,
+    /// All places, decoded at once (`places`, or by the builder).
+    all: OnceLock<Vec<Place>>,
     pub(crate) automaton: AhoCorasick,
+    words: WordTable,
     bytes_len: usize,
 }
 
 impl Gazetteer {
-    fn from_data(data: IndexData) -> Self {
-        let automaton = crate::matcher::build_automaton(&data.keys);
+    fn from_data(data: IndexData, all: Option<Vec<Place>>) -> Self {
+        let automaton = build_automaton(data.multi_patterns());
+        let words = WordTable::new(data.words.iter());
+        let n = data.places_len();
+        let decoded = if all.is_some() {
+            Vec::new()
+        } else {
+            (0..n).map(|_| OnceLock::new()).collect()
+        };
+        let cell = OnceLock::new();
+        if let Some(all) = all {
+            let _ = cell.set(all);
+        }
         Gazetteer {
             data,
+            decoded,
+            all: cell,
             automaton,
+            words,
             bytes_len: 0,
         }
     }
 
-    /// All places; a place's index in this slice is its handle.
+    /// All places; a place's index in this slice is its handle. Decodes
+    /// every place on first call (`place` decodes only the one asked for).
     pub fn places(&self) -> &[Place] {
-        &self.data.places
+        self.all.get_or_init(|| {
+            (0..self.data.places_len())
+                .map(|i| self.data.decode_place(i))
+                .collect()
+        })
     }
 
     /// The place at an index.
     pub fn place(&self, index: usize) -> &Place {
-        &self.data.places[index]
+        if let Some(all) = self.all.get() {
+            return &all[index];
+        }
+        self.decoded[index].get_or_init(|| Box::new(self.data.decode_place(index)))
+    }
+
+    /// Number of places.
+    pub fn len(&self) -> usize {
+        self.data.places_len()
+    }
+
+    /// True for an index without places.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The country code of a place, without decoding it.
+    pub fn place_country(&self, index: usize) -> &str {
+        self.data
+            .countries
+            .get(self.data.place_country[index] as usize)
+    }
+
+    /// The country of a place as an index into [`Gazetteer::country`],
+    /// without decoding it.
+    pub fn place_country_id(&self, index: usize) -> usize {
+        self.data.place_country[index] as usize
+    }
+
+    /// Number of distinct countries of places.
+    pub fn country_count(&self) -> usize {
+        self.data.countries.len()
+    }
+
+    /// A country code by its index (see [`Gazetteer::place_country_id`]).
+    pub fn country(&self, id: usize) -> &str {
+        self.data.countries.get(id)
+    }
+
+    /// The kind of a place, without decoding it.
+    pub fn place_kind(&self, index: usize) -> PlaceKind {
+        KINDS[self.data.place_kind[index] as usize]
+    }
+
+    /// The population of a place, without decoding it.
+    pub fn place_population(&self, index: usize) -> u64 {
+        self.data.place_population[index]
+    }
+
+    /// True for curated places (`curated:` ids), without decoding.
+    pub fn place_is_curated(&self, index: usize) -> bool {
+        self.data.place_flags[index] & FLAG_CURATED != 0
     }
 
     /// The place with a given id (`geonames:170592`), by linear search.
     pub fn place_by_id(&self, id: &str) -> Option<usize> {
-        self.data.places.iter().position(|p| p.id == id)
+        self.places().iter().position(|p| p.id == id)
+    }
+
+    /// The vocabulary id of a key word.
+    pub(crate) fn word_id(&self, word: &str) -> Option<usize> {
+        self.words.get(word, |i| self.data.words.get(i))
+    }
+
+    /// The one-word key equal to a vocabulary word, or `u32::MAX`.
+    pub(crate) fn single_key(&self, word_id: usize) -> u32 {
+        self.data.word_key[word_id]
+    }
+
+    /// The key id of a multi-word pattern.
+    pub(crate) fn multi_key(&self, pattern: usize) -> usize {
+        self.data.multi_key[pattern] as usize
     }
 
     /// The key of a key id.
     pub fn key(&self, key_id: usize) -> &str {
-        &self.data.keys[key_id]
+        self.data.keys.get(key_id)
     }
 
     /// The id of a key, if any name has it.
     pub fn key_id(&self, key: &str) -> Option<usize> {
-        self.data
-            .keys
-            .binary_search_by(|k| k.as_str().cmp(key))
-            .ok()
+        self.data.keys.binary_search(key)
     }
 
-    /// The places named by a key id.
+    /// The places named by a key id, in place order (a place named twice
+    /// by one key comes in adjacent entries).
     pub fn named(&self, key_id: usize) -> impl Iterator<Item = NamedPlace<'_>> + '_ {
         let (a, b) = (
             self.data.key_start[key_id] as usize,
@@ -122,8 +559,30 @@ impl Gazetteer {
         );
         self.data.postings[a..b].iter().map(|p| NamedPlace {
             place: p.place as usize,
-            light: &self.data.lights[p.light as usize],
+            light: self.data.lights.get(p.light as usize),
         })
+    }
+
+    /// As [`Gazetteer::named`], with light forms as ids (see
+    /// [`Gazetteer::light_id`]): `(place, light id)`.
+    pub fn named_ids(&self, key_id: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let (a, b) = (
+            self.data.key_start[key_id] as usize,
+            self.data.key_start[key_id + 1] as usize,
+        );
+        self.data.postings[a..b]
+            .iter()
+            .map(|p| (p.place as usize, p.light as usize))
+    }
+
+    /// The id of a light form, if some name has it.
+    pub fn light_id(&self, light: &str) -> Option<usize> {
+        self.data.lights.binary_search(light)
+    }
+
+    /// The light form of an id.
+    pub fn light(&self, id: usize) -> &str {
+        self.data.lights.get(id)
     }
 
     /// The places a name (any spelling) can refer to.
@@ -140,14 +599,14 @@ impl Gazetteer {
             .postings
             .iter()
             .filter(|p| p.place as usize == place)
-            .map(|p| self.data.lights[p.light as usize].as_str())
+            .map(|p| self.data.lights.get(p.light as usize))
             .collect()
     }
 
     /// Sizes of the index.
     pub fn stats(&self) -> IndexStats {
         IndexStats {
-            places: self.data.places.len(),
+            places: self.data.places_len(),
             names: self.data.postings.len(),
             keys: self.data.keys.len(),
             bytes: if self.bytes_len > 0 {
@@ -155,17 +614,16 @@ impl Gazetteer {
             } else {
                 self.to_bytes().len()
             },
-            automaton_bytes: self.automaton.memory_usage(),
+            automaton_bytes: self.automaton.memory_usage() + self.words.memory_usage(),
         }
     }
 
     /// Serialises the index: an 8-byte magic, a little-endian `u32` format
-    /// version, then the postcard body.
+    /// version, then length-prefixed sections of little-endian arrays.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        let body = postcard::to_allocvec(&self.data).expect("in-memory serialisation");
-        out.extend_from_slice(&body);
+        self.data.write(&mut out);
         out
     }
 
@@ -187,17 +645,11 @@ impl Gazetteer {
                 found: format!("version {version}"),
             });
         }
-        let data: IndexData = postcard::from_bytes(&bytes[12..]).map_err(|e| Error::Corrupt {
+        let data = IndexData::read(&bytes[12..]).map_err(|message| Error::Corrupt {
             file: file.to_string(),
-            message: e.to_string(),
+            message,
         })?;
-        if data.key_start.len() != data.keys.len() + 1 {
-            return Err(Error::Corrupt {
-                file: file.to_string(),
-                message: "key table length mismatch".into(),
-            });
-        }
-        let mut g = Self::from_data(data);
+        let mut g = Self::from_data(data, None);
         g.bytes_len = bytes.len();
         Ok(g)
     }
@@ -206,8 +658,9 @@ impl Gazetteer {
     /// smaller index: the Levant plus large world cities).
     pub fn subset(&self, keep: impl Fn(&Place) -> bool) -> Gazetteer {
         let mut b = Builder::new();
-        let mut map = vec![usize::MAX; self.data.places.len()];
-        for (i, p) in self.data.places.iter().enumerate() {
+        let places = self.places();
+        let mut map = vec![usize::MAX; places.len()];
+        for (i, p) in places.iter().enumerate() {
             if keep(p) {
                 map[i] = b.places.len();
                 b.places.push(p.clone());
@@ -217,7 +670,7 @@ impl Gazetteer {
         for p in &self.data.postings {
             let to = map[p.place as usize];
             if to != usize::MAX {
-                b.names[to].insert(self.data.lights[p.light as usize].clone());
+                b.names[to].insert(self.data.lights.get(p.light as usize).to_string());
             }
         }
         b.build()
@@ -281,7 +734,7 @@ impl Builder {
             b.names.push(BTreeSet::new());
         }
         for p in &g.data.postings {
-            b.names[p.place as usize].insert(g.data.lights[p.light as usize].clone());
+            b.names[p.place as usize].insert(g.data.lights.get(p.light as usize).to_string());
         }
         b
     }
@@ -454,21 +907,21 @@ impl Builder {
         }
         triples.sort_unstable();
         triples.dedup();
-        let mut data = IndexData {
-            places: self.places,
-            lights: Vec::new(),
-            ..Default::default()
-        };
+        let mut data = IndexData::default();
+        let mut keys: Vec<String> = Vec::new();
         for (k, place, light) in triples {
-            if data.keys.last() != Some(&k) {
+            if keys.last() != Some(&k) {
                 data.key_start.push(data.postings.len() as u32);
-                data.keys.push(k);
+                keys.push(k);
             }
             data.postings.push(Posting { place, light });
         }
         data.key_start.push(data.postings.len() as u32);
-        data.lights = lights;
-        Gazetteer::from_data(data)
+        data.keys = StrTable::from_iter(keys.iter().map(String::as_str));
+        data.lights = StrTable::from_iter(lights.iter().map(String::as_str));
+        data.set_places(&self.places);
+        data.set_matching();
+        Gazetteer::from_data(data, Some(self.places))
     }
 }
 

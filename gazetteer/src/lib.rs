@@ -9,9 +9,11 @@
 //! * [`sources`]: parsers for the layers (GeoNames dumps, the Levant WOF TSV,
 //!   our curated TSV, GeoNames admin tables). Bad rows become [`Warning`]s.
 //! * [`index`]: the [`Builder`] that merges layers and the built
-//!   [`Gazetteer`] with its compact byte form.
-//! * [`matcher`]: one aho-corasick pass over a normalised text finding every
-//!   name, spans mapped back to the original text.
+//!   [`Gazetteer`] with its compact byte form (places decoded lazily).
+//! * [`matcher`]: one pass over a normalised text finding every name (an
+//!   aho-corasick automaton over word codes for multi-word names, a
+//!   vocabulary lookup for one-word names), spans mapped back to the
+//!   original text.
 //! * `load` (feature `fs`): source discovery, caching, `load_or_build`, and
 //!   the body of `eventmap gazetteer build`.
 //!

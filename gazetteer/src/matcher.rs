@@ -1,28 +1,110 @@
 //! One-pass matching of all gazetteer names in a text.
 //!
-//! The text is normalised ([`crate::normalize::normalize_text`]): each word
-//! becomes ` key `, so words are separated by two spaces; every name key
-//! becomes a pattern ` w1  w2 `. One aho-corasick automaton over all patterns
-//! with leftmost-longest semantics then finds, in one pass, the longest name
-//! starting at each word (*Kafr Zeita* wins over *Zeita*), and only at word
-//! boundaries. Matches map back to byte ranges of the original text.
+//! The text is normalised ([`crate::normalize::normalize_text`]) into words
+//! (each word's key). Every word of every name key is in a vocabulary; a
+//! word is coded as three bytes (the first with its high bit set, so codes
+//! are self-synchronising and prefix-free). Multi-word keys are patterns of
+//! one aho-corasick automaton over word codes, with leftmost-longest
+//! semantics: one pass over the text's codes finds the longest multi-word
+//! name starting at the leftmost word (*Kafr Zeita* over *Zeita*), only at
+//! word boundaries. Single-word names are a vocabulary lookup per word, used
+//! where no multi-word match covers the word: the same matches as one
+//! automaton over all names (a one-word name is never longer than a name of
+//! more words starting at the same word, and one starting inside a
+//! multi-word match is not leftmost). Matches map back to byte ranges of the
+//! original text.
 
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::normalize::{normalize_text, pattern_of_key, NormalizedText};
+use crate::normalize::{normalize_text, NormalizedText};
 use crate::Gazetteer;
 
-/// Builds the automaton over name keys (pattern id = key id).
-pub(crate) fn build_automaton(keys: &[String]) -> AhoCorasick {
+/// Bytes per word code.
+pub(crate) const CODE_LEN: usize = 3;
+/// Word ids must be below this; the last id codes words outside the
+/// vocabulary.
+pub(crate) const MAX_WORDS: u32 = (1 << 21) - 1;
+
+/// The code of a word id.
+pub(crate) fn word_code(id: u32) -> [u8; CODE_LEN] {
+    [
+        0x80 | ((id >> 14) & 0x7f) as u8,
+        ((id >> 7) & 0x7f) as u8,
+        (id & 0x7f) as u8,
+    ]
+}
+
+/// Builds the automaton over multi-word patterns (word codes).
+pub(crate) fn build_automaton<'a>(patterns: impl Iterator<Item = &'a [u8]>) -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        // A contiguous NFA: fast to build for ~10^5-10^6 patterns, compact,
-        // and fast enough to search (a DFA would take seconds and gigabytes).
+        // A contiguous NFA: fast to build for ~10^5 patterns, compact, and
+        // fast enough to search (a DFA would take seconds and gigabytes).
         .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(keys.iter().map(|k| pattern_of_key(k)))
+        .build(patterns)
         .expect("automaton over name keys")
+}
+
+/// Open-addressing hash table from a word to its vocabulary id (ids into a
+/// string table, so it holds no strings of its own). Each slot keeps 32 bits
+/// of the word's hash, so most lookups of words outside the vocabulary (and
+/// collisions) are settled without reading the string table.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WordTable {
+    /// `hash >> 32 << 32 | (id + 1)`, 0 when empty; the length is a power
+    /// of two.
+    slots: Vec<u64>,
+}
+
+fn hash_word(w: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in w {
+        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^ (h >> 29)
+}
+
+impl WordTable {
+    pub(crate) fn new<'a>(words: impl ExactSizeIterator<Item = &'a str>) -> Self {
+        let size = (words.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![0u64; size];
+        let mask = size - 1;
+        for (id, w) in words.enumerate() {
+            let h = hash_word(w.as_bytes());
+            let mut i = h as usize & mask;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (h & !0xffff_ffff) | (id as u64 + 1);
+        }
+        WordTable { slots }
+    }
+
+    pub(crate) fn get<'a>(&self, word: &str, get: impl Fn(usize) -> &'a str) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let h = hash_word(word.as_bytes());
+        let tag = h & !0xffff_ffff;
+        let mut i = h as usize & mask;
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                return None;
+            }
+            if s & !0xffff_ffff == tag {
+                let id = (s & 0xffff_ffff) as usize - 1;
+                if get(id) == word {
+                    return Some(id);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    pub(crate) fn memory_usage(&self) -> usize {
+        self.slots.len() * 8
+    }
 }
 
 /// One name found in a text.
@@ -43,15 +125,46 @@ impl Gazetteer {
 
     /// As [`Gazetteer::find_names`], on an already normalised text.
     pub fn find_names_in(&self, norm: &NormalizedText) -> Vec<NameMatch> {
-        self.automaton
-            .find_iter(norm.text.as_str())
-            .filter_map(|m| {
-                Some(NameMatch {
-                    span: norm.original_range(m.start()..m.end())?,
-                    key_id: m.pattern().as_usize(),
-                })
-            })
-            .collect()
+        let toks = &norm.tokens;
+        let mut codes = Vec::with_capacity(toks.len() * CODE_LEN);
+        let mut single: Vec<u32> = Vec::with_capacity(toks.len());
+        for t in toks {
+            let w = &norm.text[t.norm.start + 1..t.norm.end - 1];
+            match self.word_id(w) {
+                Some(id) => {
+                    codes.extend_from_slice(&word_code(id as u32));
+                    single.push(self.single_key(id));
+                }
+                None => {
+                    codes.extend_from_slice(&word_code(MAX_WORDS));
+                    single.push(u32::MAX);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        let singles = |from: usize, to: usize, out: &mut Vec<NameMatch>| {
+            for i in from..to {
+                if single[i] != u32::MAX {
+                    out.push(NameMatch {
+                        span: toks[i].orig.clone(),
+                        key_id: single[i] as usize,
+                    });
+                }
+            }
+        };
+        let mut next = 0;
+        for m in self.automaton.find_iter(&codes) {
+            // Codes are self-synchronising: matches start and end on words.
+            let (s, e) = (m.start() / CODE_LEN, m.end() / CODE_LEN);
+            singles(next, s, &mut out);
+            out.push(NameMatch {
+                span: toks[s].orig.start..toks[e - 1].orig.end,
+                key_id: self.multi_key(m.pattern().as_usize()),
+            });
+            next = e;
+        }
+        singles(next, toks.len(), &mut out);
+        out
     }
 }
 
@@ -96,6 +209,8 @@ mod tests {
             "Harasta",
             "Aleppo",
             "Ab",
+            "Bab",
+            "Bab al-Hawa",
         ]);
         let table: &[(&str, &[&str])] = &[
             (
@@ -111,6 +226,10 @@ mod tests {
             ("ALEPPO: strikes", &["ALEPPO"]),
             ("Maaret al-Numan\u{301}", &["Maaret al-Numan\u{301}"]),
             ("a lab", &[]),
+            // one-word names only where no multi-word name covers the word
+            ("Zeita Kafr Zeita Zeita", &["Zeita", "Kafr Zeita", "Zeita"]),
+            ("Kafr Douma Harasta", &["Douma", "Harasta"]),
+            ("Bab Bab al-Hawa", &["Bab", "Bab al-Hawa"]),
         ];
         for (text, want) in table {
             let got: Vec<&str> = g

@@ -50,10 +50,20 @@ pub struct RawToken {
 /// marks kept inside words (`Ma'arrat`), a possessive `'s` cut off
 /// (`Douma's` → `Douma`), hyphens and everything else separating words.
 pub fn tokenize(text: &str) -> Vec<RawToken> {
+    let bytes = text.as_bytes();
+    // The char at byte `i` (a boundary) and its length; ASCII without decoding.
+    let char_at = |i: usize| -> Option<(char, usize)> {
+        let b = *bytes.get(i)?;
+        if b < 0x80 {
+            Some((b as char, 1))
+        } else {
+            text[i..].chars().next().map(|c| (c, c.len_utf8()))
+        }
+    };
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(i) {
         let wordish = if c.is_ascii() {
             c.is_ascii_alphanumeric()
         } else {
@@ -63,39 +73,40 @@ pub fn tokenize(text: &str) -> Vec<RawToken> {
             if start.is_none() {
                 start = Some(i);
             }
+            i += len;
             continue;
         }
         if is_mark(c) {
-            let next = iter.peek().map(|&(_, n)| n);
+            let after = i + len;
+            let next = char_at(after).map(|(n, _)| n);
             let next_is_letter = next.is_some_and(|n| n.is_alphabetic());
             if let Some(s) = start {
                 if next_is_letter {
                     // Possessive: 's followed by a non-letter ends the word.
-                    let after = i + c.len_utf8();
                     // `after` is the 's' (ASCII), so `after + 1` is a char boundary.
                     let is_poss = matches!(next, Some('s') | Some('S'))
-                        && text[after + 1..]
-                            .chars()
-                            .next()
-                            .is_none_or(|n| !n.is_alphanumeric());
+                        && char_at(after + 1).is_none_or(|(n, _)| !n.is_alphanumeric());
                     if is_poss {
                         out.push(RawToken { range: s..i });
                         start = None;
-                        iter.next(); // the 's'
+                        i = after + 1; // past the 's'
+                    } else {
+                        // a mark inside the word, keep going.
+                        i = after;
                     }
-                    // else: a mark inside the word, keep going.
                     continue;
                 }
                 out.push(RawToken { range: s..i });
                 start = None;
-            } else if next_is_letter {
-                // A leading ʿ (‘Ayn): the word starts at the next letter.
             }
+            // else: a leading ʿ (‘Ayn): the word starts at the next letter.
+            i = after;
             continue;
         }
         if let Some(s) = start.take() {
             out.push(RawToken { range: s..i });
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(RawToken {

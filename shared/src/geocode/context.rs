@@ -3,6 +3,7 @@
 //! relative ("south of the city of Maaret al-Numan", "Douma's outskirts",
 //! "eastern Aleppo", "seven kilometres from X") → geo precision 2.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use gazetteer::normalize::tokenize;
@@ -29,24 +30,32 @@ pub struct Context {
     pub relative: Option<Range<usize>>,
 }
 
+/// A word in lowercase, borrowed when it already is.
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
+}
+
 /// Lowercase words before `pos` (nearest first), with their byte starts.
-fn words_before(text: &str, pos: usize, n: usize) -> Vec<(String, usize)> {
+fn words_before(text: &str, pos: usize, n: usize) -> Vec<(Cow<'_, str>, usize)> {
     let mut from = pos.saturating_sub(120);
     while !text.is_char_boundary(from) {
         from -= 1;
     }
     let window = &text[from..pos];
-    let mut v: Vec<(String, usize)> = tokenize(window)
+    tokenize(window)
         .into_iter()
-        .map(|t| (window[t.range.clone()].to_lowercase(), from + t.range.start))
-        .collect();
-    v.reverse();
-    v.truncate(n);
-    v
+        .rev()
+        .take(n)
+        .map(|t| (lower(&window[t.range.clone()]), from + t.range.start))
+        .collect()
 }
 
 /// Lowercase words after `pos` (nearest first), with their byte ends.
-fn words_after(text: &str, pos: usize, n: usize) -> Vec<(String, usize)> {
+fn words_after(text: &str, pos: usize, n: usize) -> Vec<(Cow<'_, str>, usize)> {
     let mut to = (pos + 80).min(text.len());
     while !text.is_char_boundary(to) {
         to += 1;
@@ -63,7 +72,7 @@ fn words_after(text: &str, pos: usize, n: usize) -> Vec<(String, usize)> {
     tokenize(window)
         .into_iter()
         .take(n)
-        .map(|t| (window[t.range.clone()].to_lowercase(), pos + t.range.end))
+        .map(|t| (lower(&window[t.range.clone()]), pos + t.range.end))
         .collect()
 }
 
@@ -99,9 +108,9 @@ fn is_number_word(w: &str) -> bool {
 pub fn read(text: &str, span: &Range<usize>) -> Context {
     let before = words_before(text, span.start, 8);
     let after = words_after(text, span.end, 2);
-    let w = |i: usize| before.get(i).map(|(s, _)| s.as_str()).unwrap_or("");
+    let w = |i: usize| before.get(i).map(|(s, _)| s.as_ref()).unwrap_or("");
     let start_of = |i: usize| before.get(i).map(|(_, p)| *p).unwrap_or(span.start);
-    let a0 = after.first().map(|(s, _)| s.as_str()).unwrap_or("");
+    let a0 = after.first().map(|(s, _)| s.as_ref()).unwrap_or("");
     // Only words directly after (a space or a possessive between).
     let gap = &text[span.end..after.first().map(|(_, e)| *e).unwrap_or(span.end)];
     let adjacent = gap.len() < 40 && !gap.contains(['.', ',', ';', ':', '\n', '(', ')']);
@@ -167,7 +176,7 @@ pub fn read(text: &str, span: &Range<usize>) -> Context {
 }
 
 /// Words of `text[from..to]` with their byte ranges (absolute).
-fn words_in(text: &str, from: usize, to: usize) -> Vec<(String, Range<usize>)> {
+fn words_in(text: &str, from: usize, to: usize) -> Vec<(Cow<'_, str>, Range<usize>)> {
     let mut to = to.min(text.len());
     while !text.is_char_boundary(to) {
         to += 1;
@@ -177,7 +186,7 @@ fn words_in(text: &str, from: usize, to: usize) -> Vec<(String, Range<usize>)> {
         .into_iter()
         .map(|t| {
             (
-                window[t.range.clone()].to_lowercase(),
+                lower(&window[t.range.clone()]),
                 from + t.range.start..from + t.range.end,
             )
         })
@@ -250,14 +259,14 @@ const POSSESSED_ADJ: &[&str] = &[
 pub fn is_actor_use(text: &str, span: &Range<usize>) -> bool {
     // "talks between Moscow and Army of Islam": a party.
     let before = words_before(text, span.start, 2);
-    if before.len() == 2 && before[0].0 == "between" && PARTY_NOUNS.contains(&before[1].0.as_str())
+    if before.len() == 2 && before[0].0 == "between" && PARTY_NOUNS.contains(&before[1].0.as_ref())
     {
         return true;
     }
     // "Officials in Moscow said": a place.
     if before
         .first()
-        .is_some_and(|(w, _)| LOCATIVE.contains(&w.as_str()))
+        .is_some_and(|(w, _)| LOCATIVE.contains(&w.as_ref()))
     {
         return false;
     }
@@ -271,10 +280,10 @@ pub fn is_actor_use(text: &str, span: &Range<usize>) -> bool {
             if !only_space(prev, r.start) {
                 return false;
             }
-            if ACTOR_POSSESSED.contains(&w.as_str()) {
+            if ACTOR_POSSESSED.contains(&w.as_ref()) {
                 return true;
             }
-            if !POSSESSED_ADJ.contains(&w.as_str()) {
+            if !POSSESSED_ADJ.contains(&w.as_ref()) {
                 return false;
             }
             prev = r.end;
@@ -285,7 +294,7 @@ pub fn is_actor_use(text: &str, span: &Range<usize>) -> bool {
         return false;
     };
     // "Syria army pounds" (headline style, no possessive).
-    if text[from..r0.start] == *" " && ACTOR_DIRECT.contains(&w0.as_str()) {
+    if text[from..r0.start] == *" " && ACTOR_DIRECT.contains(&w0.as_ref()) {
         return true;
     }
     let gap = &text[from..r0.start];
@@ -295,25 +304,25 @@ pub fn is_actor_use(text: &str, span: &Range<usize>) -> bool {
             if !only_space(prev, r.start) {
                 return false;
             }
-            if ACTOR_VERBS.contains(&w.as_str()) {
+            if ACTOR_VERBS.contains(&w.as_ref()) {
                 // "said to be" is a passive, not a statement.
                 let next = words.iter().skip_while(|(_, x)| x != r).nth(1);
                 return next.is_none_or(|(n, _)| n != "to");
             }
-            if !ACTOR_AUX.contains(&w.as_str()) {
+            if !ACTOR_AUX.contains(&w.as_ref()) {
                 return false;
             }
             prev = r.end;
         }
         return false;
     }
-    if gap.trim() == "," && matches!(w0.as_str(), "a" | "an" | "the" | "its" | "another") {
+    if gap.trim() == "," && matches!(w0.as_ref(), "a" | "an" | "the" | "its" | "another") {
         let mut prev = r0.end;
         for (w, r) in words.iter().skip(1).take(3) {
             if !text[prev..r.start].trim().is_empty() && text[prev..r.start].trim() != "-" {
                 return false;
             }
-            if ACTOR_APPOSITION.contains(&w.as_str()) {
+            if ACTOR_APPOSITION.contains(&w.as_ref()) {
                 return true;
             }
             prev = r.end;
@@ -359,7 +368,7 @@ pub fn modifies_next(text: &str, span: &Range<usize>, next: usize) -> bool {
         return between.trim().is_empty();
     }
     let words = words_in(text, span.end, next);
-    let w: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+    let w: Vec<&str> = words.iter().map(|(w, _)| w.as_ref()).collect();
     let Some(of) = w.iter().position(|&x| x == "of") else {
         return false;
     };

@@ -27,7 +27,14 @@ use gazetteer::{Gazetteer, PlaceKind};
 pub struct Geocoder {
     gazetteer: Gazetteer,
     actors: aho_corasick::AhoCorasick,
+    /// Per gazetteer country id: `FUZZY` | `LEVANT` bits.
+    country_class: Vec<u8>,
 }
+
+/// Country class bit: Arabic-transliteration zone (`resolve::FUZZY_ZONE`).
+const FUZZY: u8 = 1;
+/// Country class bit: `gazetteer::index::LEVANT`.
+const LEVANT: u8 = 2;
 
 /// Every place mention of one text.
 #[derive(Clone, Debug, PartialEq)]
@@ -143,7 +150,24 @@ impl Geocoder {
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(patterns)
             .expect("actor automaton");
-        Geocoder { gazetteer, actors }
+        let country_class = (0..gazetteer.country_count())
+            .map(|c| {
+                let cc = gazetteer.country(c);
+                let mut class = 0;
+                if resolve::FUZZY_ZONE.contains(&cc) {
+                    class |= FUZZY;
+                }
+                if gazetteer::index::LEVANT.contains(&cc) {
+                    class |= LEVANT;
+                }
+                class
+            })
+            .collect();
+        Geocoder {
+            gazetteer,
+            actors,
+            country_class,
+        }
     }
 
     /// The gazetteer.

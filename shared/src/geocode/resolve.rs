@@ -17,7 +17,7 @@ use super::words::{FUNCTION_WORDS, PLACE_INTRO, STOP_WORDS};
 use super::{Candidate, Geocoder, PlaceMention, ResolvedPlace, ResolvedText, UnresolvedMention};
 
 /// Countries where transliteration varies and names may match by key alone.
-const FUZZY_ZONE: &[&str] = &["SY", "LB", "JO", "IQ", "PS"];
+pub(super) const FUZZY_ZONE: &[&str] = &["SY", "LB", "JO", "IQ", "PS"];
 /// World places named by one word must be this large (fewer false towns).
 const WORLD_MIN_POPULATION: u64 = 15_000;
 /// Within this distance a co-mentioned place supports a candidate.
@@ -26,7 +26,8 @@ const NEAR_KM: f64 = 150.0;
 struct Cand {
     place: usize,
     exact: bool,
-    variant: String,
+    /// Light id of the variant (see `Gazetteer::light`).
+    variant: usize,
 }
 
 struct Found {
@@ -63,21 +64,30 @@ fn is_curated(p: &Place) -> bool {
     p.id.starts_with("curated:")
 }
 
-fn allowed(p: &Place, exact: bool, single_word: bool, light_len: usize) -> bool {
-    let fuzzy_zone = FUZZY_ZONE.contains(&p.country.as_str()) || is_curated(p);
-    if !exact && (!fuzzy_zone || (single_word && light_len < 4)) {
+/// Whether a candidate may be named this way; reads only the index's
+/// columns (country, kind, population), not the place record.
+fn allowed(g: &Geocoder, place: usize, exact: bool, single_word: bool, light_len: usize) -> bool {
+    let gaz = g.gazetteer();
+    if !exact && single_word && light_len < 4 {
         return false;
     }
-    if fuzzy_zone || gazetteer::index::LEVANT.contains(&p.country.as_str()) {
+    let class = g.country_class[gaz.place_country_id(place)];
+    let fuzzy_zone = class & super::FUZZY != 0 || gaz.place_is_curated(place);
+    if !exact && !fuzzy_zone {
+        return false;
+    }
+    if fuzzy_zone || class & super::LEVANT != 0 {
         return true;
     }
-    matches!(p.kind, PlaceKind::Country | PlaceKind::Region)
-        || p.population
-            >= if single_word {
-                WORLD_MIN_POPULATION
-            } else {
-                1_000
-            }
+    matches!(
+        gaz.place_kind(place),
+        PlaceKind::Country | PlaceKind::Region
+    ) || gaz.place_population(place)
+        >= if single_word {
+            WORLD_MIN_POPULATION
+        } else {
+            1_000
+        }
 }
 
 fn base_parts(p: &Place, c: &Cand, want: Want) -> Parts {
@@ -150,7 +160,14 @@ fn rule_of(w: &Parts, r: Option<&Parts>, p: &Place, want: Want) -> String {
         .unwrap_or_default()
 }
 
-fn to_resolved(p: &Place, c: &Cand, relative: bool, parts: &Parts, rule: String) -> ResolvedPlace {
+fn to_resolved(
+    gaz: &gazetteer::Gazetteer,
+    p: &Place,
+    c: &Cand,
+    relative: bool,
+    parts: &Parts,
+    rule: String,
+) -> ResolvedPlace {
     let geo_precision = match p.kind {
         PlaceKind::Country | PlaceKind::Region | PlaceKind::District => 3,
         _ if relative => 2,
@@ -166,10 +183,18 @@ fn to_resolved(p: &Place, c: &Cand, relative: bool, parts: &Parts, rule: String)
         lon: p.lon,
         geo_precision,
         kind: p.kind,
-        variant: c.variant.clone(),
+        variant: gaz.light(c.variant).to_string(),
         rule,
         score: parts.total(),
     }
+}
+
+/// [`STOP_WORDS`] membership by hash (the list has hundreds of entries).
+fn is_stop_word(light: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
+        .contains(light)
 }
 
 fn capitalised(word: &str) -> bool {
@@ -200,6 +225,14 @@ fn find(g: &Geocoder, text: &str, force_at: Option<usize>) -> Vec<Found> {
             continue;
         }
         let s = &text[span.clone()];
+        // Most matches are one lowercase word ("army", "said"): rejected
+        // below (ends lowercase, nothing to match again); skip the work.
+        if !forced
+            && s.as_bytes()[0].is_ascii_lowercase()
+            && s.bytes().all(|c| c.is_ascii_alphanumeric())
+        {
+            continue;
+        }
         let toks = tokenize(s);
         let last = toks.last().map(|t| &s[t.range.clone()]).unwrap_or("");
         let Some(l) = light(s) else { continue };
@@ -211,7 +244,7 @@ fn find(g: &Geocoder, text: &str, force_at: Option<usize>) -> Vec<Found> {
             && (s.contains([
                 '.', ',', ';', ':', '!', '?', '\n', '(', ')', '"', '“', '”', '/',
             ]) || !capitalised(last)
-                || STOP_WORDS.contains(&l.as_str())
+                || is_stop_word(&l)
                 || (l.contains(' ') && FUNCTION_WORDS.contains(&first_word)));
         if rejected {
             // The words of a rejected multi-word match may hold names of
@@ -242,24 +275,27 @@ fn find(g: &Geocoder, text: &str, force_at: Option<usize>) -> Vec<Found> {
             continue;
         }
         let single_word = !l.contains(' ');
+        // Postings come in place order: a place's names are adjacent.
+        // Light forms compare by id (equal strings, equal ids).
+        let l_id = gaz.light_id(&l);
         let mut cands: Vec<Cand> = Vec::new();
-        for n in gaz.named(m.key_id) {
-            let exact = n.light == l;
-            match cands.iter_mut().find(|c| c.place == n.place) {
+        for (place, light) in gaz.named_ids(m.key_id) {
+            let exact = Some(light) == l_id;
+            match cands.last_mut().filter(|c| c.place == place) {
                 Some(c) => {
                     if exact && !c.exact {
                         c.exact = true;
-                        c.variant = n.light.to_string();
+                        c.variant = light;
                     }
                 }
                 None => cands.push(Cand {
-                    place: n.place,
+                    place,
                     exact,
-                    variant: n.light.to_string(),
+                    variant: light,
                 }),
             }
         }
-        cands.retain(|c| allowed(gaz.place(c.place), c.exact, single_word, l.len()));
+        cands.retain(|c| allowed(g, c.place, c.exact, single_word, l.len()));
         if cands.is_empty() {
             continue;
         }
@@ -327,6 +363,34 @@ struct Scored {
     order: Vec<usize>,
 }
 
+/// A confident winner of pass 1, with its coordinates.
+struct Anchor {
+    key: usize,
+    place: usize,
+    lat: f64,
+    lon: f64,
+    cos_lat: f64,
+}
+
+/// True when the great-circle distance from (`lat`, `lon`) to `a` is
+/// certainly over `km`, by a lower bound of the haversine formula without
+/// trigonometry: `d = 2R asin(sqrt(h)) >= 2R sqrt(h)`, and `sin x >= x - x³/6`
+/// for `0 <= x <= π`, so `h >= s(Δφ/2)² + cos φ1 cos φ2 s(Δλ/2)²`.
+fn surely_farther(lat: f64, lon: f64, cos_lat: f64, a: &Anchor, km: f64) -> bool {
+    let s = |x: f64| {
+        let x = x.abs().min(std::f64::consts::FRAC_PI_2);
+        (x - x * x * x / 6.0).max(0.0)
+    };
+    let dp = s((a.lat - lat).to_radians() / 2.0);
+    let mut dl = (a.lon - lon).abs();
+    if dl > 180.0 {
+        dl = 360.0 - dl;
+    }
+    let dl = s(dl.to_radians() / 2.0);
+    let h = dp * dp + (cos_lat * a.cos_lat).max(0.0) * dl * dl;
+    2.0 * 6371.0 * h.sqrt() > km
+}
+
 /// Scores every candidate of every mention (two passes: the first finds
 /// anchors and the article's focus, the second uses them).
 fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String, String)>) {
@@ -377,6 +441,19 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .filter(|(_, n)| **n >= 2 && **n * 5 >= gov_total * 2)
         .map(|(a, _)| a.clone());
+    let anchor_points: Vec<Anchor> = anchors
+        .iter()
+        .map(|&(key, place)| {
+            let p = gaz.place(place);
+            Anchor {
+                key,
+                place,
+                lat: p.lat,
+                lon: p.lon,
+                cos_lat: p.lat.to_radians().cos(),
+            }
+        })
+        .collect();
     // Pass 2.
     let mut scored = Vec::new();
     for (i, f) in found.iter_mut().enumerate() {
@@ -416,13 +493,17 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             {
                 parts[j].gov = 1.5;
             }
-            let nearest = anchors
+            // Only distances under NEAR_KM count: anchors surely farther
+            // (by a lower bound of the haversine) skip the trigonometry.
+            let cos_p = p.lat.to_radians().cos();
+            let nearest = anchor_points
                 .iter()
-                .filter(|(k, q)| *k != f.key_id && *q != c.place)
-                .map(|&(_, q)| {
-                    let q = gaz.place(q);
-                    p.distance_km(q.lat, q.lon)
+                .filter(|a| {
+                    a.key != f.key_id
+                        && a.place != c.place
+                        && !surely_farther(p.lat, p.lon, cos_p, a, NEAR_KM + 1.0)
                 })
+                .map(|a| p.distance_km(a.lat, a.lon))
                 .fold(f64::INFINITY, f64::min);
             if nearest < NEAR_KM {
                 parts[j].near = 3.0 * (1.0 - (nearest / NEAR_KM) as f32);
@@ -453,10 +534,13 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
 }
 
 /// Resolves a text; also returns each kept mention's full candidate list.
+/// `all`: also build every candidate of every mention (for `explain`);
+/// without it the second value holds nothing and only winners are built.
 pub(super) fn resolve_with(
     g: &Geocoder,
     text: &str,
     force_at: Option<usize>,
+    want_all: bool,
 ) -> (ResolvedText, Vec<MentionCandidates>) {
     let gaz = g.gazetteer();
     let mut found = find(g, text, force_at);
@@ -468,13 +552,16 @@ pub(super) fn resolve_with(
             continue;
         }
         let returned = !f.modifier;
+        if !returned && !want_all {
+            continue;
+        }
         let w = s.order[0];
         let wp = gaz.place(f.cands[w].place);
         let runner = s.order.get(1).map(|&r| &s.parts[r]);
         let rule = rule_of(&s.parts[w], runner, wp, f.ctx.want);
         let relative = f.ctx.relative.is_some();
-        let cands: Vec<Candidate> = s
-            .order
+        let n = if want_all { s.order.len() } else { 1 };
+        let mut cands: Vec<Candidate> = s.order[..n]
             .iter()
             .enumerate()
             .map(|(rank, &j)| {
@@ -486,7 +573,7 @@ pub(super) fn resolve_with(
                         .replace("only candidate", "not chosen")
                 };
                 Candidate {
-                    place: to_resolved(p, &f.cands[j], relative, &s.parts[j], r),
+                    place: to_resolved(gaz, p, &f.cands[j], relative, &s.parts[j], r),
                     chosen: rank == 0,
                 }
             })
@@ -496,10 +583,16 @@ pub(super) fn resolve_with(
                 span: f.span.clone(),
                 phrase_span: f.ctx.relative.clone().unwrap_or(f.span.clone()),
                 place_mention: text[f.span.clone()].to_string(),
-                place: cands[0].place.clone(),
+                place: if want_all {
+                    cands[0].place.clone()
+                } else {
+                    cands.swap_remove(0).place
+                },
             });
         }
-        all.push((f.span.clone(), cands));
+        if want_all {
+            all.push((f.span.clone(), cands));
+        }
     }
     let focus = focus.and_then(|(gov, cc)| {
         let (i, c) = gaz
@@ -515,10 +608,11 @@ pub(super) fn resolve_with(
         let cand = Cand {
             place: i,
             exact: true,
-            variant: c.light.to_string(),
+            variant: gaz.light_id(c.light)?,
         };
         let p = gaz.place(i);
         Some(to_resolved(
+            gaz,
             p,
             &cand,
             false,
@@ -538,7 +632,7 @@ pub(super) fn resolve_with(
 }
 
 pub(super) fn resolve(g: &Geocoder, text: &str) -> (ResolvedText, Vec<MentionCandidates>) {
-    resolve_with(g, text, None)
+    resolve_with(g, text, None, false)
 }
 
 /// "the town of Xyzabad" where Xyzabad matched nothing.
@@ -546,8 +640,16 @@ fn unresolved(text: &str, found: &[Found]) -> Vec<UnresolvedMention> {
     let toks = tokenize(text);
     let mut out = Vec::new();
     for i in 0..toks.len().saturating_sub(2) {
-        let w = text[toks[i].range.clone()].to_lowercase();
-        if !PLACE_INTRO.contains(&w.as_str()) || &text[toks[i + 1].range.clone()] != "of" {
+        if &text[toks[i + 1].range.clone()] != "of" {
+            continue;
+        }
+        let w = &text[toks[i].range.clone()];
+        let intro = if w.is_ascii() {
+            PLACE_INTRO.iter().any(|p| p.eq_ignore_ascii_case(w))
+        } else {
+            PLACE_INTRO.contains(&w.to_lowercase().as_str())
+        };
+        if !intro {
             continue;
         }
         let mut j = i + 2;
@@ -573,7 +675,7 @@ fn unresolved(text: &str, found: &[Found]) -> Vec<UnresolvedMention> {
             continue;
         }
         let l = light(&text[start..end]).unwrap_or_default();
-        if STOP_WORDS.contains(&l.as_str())
+        if is_stop_word(&l)
             || found
                 .iter()
                 .any(|f| f.span.start < end && start < f.span.end)
@@ -595,7 +697,7 @@ pub(super) fn explain(g: &Geocoder, name: &str, context: Option<&str>) -> Vec<Ca
         Some(c) => (format!("{c}\n\n{name}"), c.len() + 2),
         None => (name.to_string(), 0),
     };
-    let (_, all) = resolve_with(g, &text, Some(at));
+    let (_, all) = resolve_with(g, &text, Some(at), true);
     all.into_iter()
         .find(|(span, _)| span.start == at)
         .map(|(_, c)| c)

@@ -22,6 +22,8 @@ prepare_data
 say "unit, integration and doc tests (native)"
 export EVENTMAP_INDEX="$ROOT/target/eventmap/gazetteer.bin"
 cargo test --workspace --exclude frontend
+say "page logic tests (native: dates, time window, URL state, highlighting)"
+cargo test -p frontend
 
 say "building the page (trunk, release)"
 trunk build --release

@@ -9,7 +9,6 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use shared::geocode::Geocoder;
 use shared::ingest::jsonl::{JsonlStream, LineOutcome};
 use shared::pipeline::Pipeline;
-use shared::sentence::sentences;
 use std::path::Path;
 
 fn root() -> &'static Path {
@@ -26,38 +25,22 @@ fn load_geocoder() -> Option<Geocoder> {
 
 /// Real sentences from the demo corpus, and Syrian place names to swap in.
 fn material(geocoder: &Geocoder) -> (Vec<String>, Vec<String>) {
-    let mut found = Vec::new();
-    let dir = root().join("corpus");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
+    let mut files: Vec<_> = std::fs::read_dir(root().join("corpus"))
         .unwrap()
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .collect();
     files.sort();
+    let mut articles = Vec::new();
     for path in files
         .iter()
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
     {
         let bytes = std::fs::read(path).unwrap();
-        for article in
-            shared::ingest::read_bytes(&path.display().to_string(), &bytes, None).articles
-        {
-            found.extend(
-                sentences(&article.text)
-                    .into_iter()
-                    .map(|r| article.text[r].to_string()),
-            );
-        }
+        articles
+            .extend(shared::ingest::read_bytes(&path.display().to_string(), &bytes, None).articles);
     }
-    let places: Vec<String> = geocoder
-        .gazetteer()
-        .places()
-        .iter()
-        .filter(|p| p.country == "SY" && p.kind == gazetteer::PlaceKind::Locality)
-        .map(|p| p.name.clone())
-        .filter(|n| n.is_ascii())
-        .collect();
-    (found, places)
+    shared::synthetic::material(geocoder, &articles)
 }
 
 fn bench(c: &mut Criterion) {

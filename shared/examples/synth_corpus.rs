@@ -5,7 +5,6 @@
 //! (needs target/eventmap/gazetteer.bin: run `eventmap gazetteer build`).
 
 use shared::geocode::Geocoder;
-use shared::sentence::sentences;
 use std::io::BufWriter;
 use std::path::Path;
 
@@ -20,35 +19,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let bytes = std::fs::read(root.join("target/eventmap/gazetteer.bin"))?;
     let geocoder = Geocoder::new(gazetteer::Gazetteer::from_bytes(&bytes, "gazetteer.bin")?);
-    let mut templates = Vec::new();
     let mut files: Vec<_> = std::fs::read_dir(root.join("corpus"))?
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .collect();
     files.sort();
+    let mut articles = Vec::new();
     for path in files
         .iter()
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
     {
         let text = std::fs::read(path)?;
-        for article in shared::ingest::read_bytes(&path.display().to_string(), &text, None).articles
-        {
-            templates.extend(
-                sentences(&article.text)
-                    .into_iter()
-                    .map(|r| article.text[r].to_string()),
-            );
-        }
+        articles
+            .extend(shared::ingest::read_bytes(&path.display().to_string(), &text, None).articles);
     }
-    let places: Vec<String> = geocoder
-        .gazetteer()
-        .places()
-        .iter()
-        .filter(|p| {
-            p.country == "SY" && p.kind == gazetteer::PlaceKind::Locality && p.name.is_ascii()
-        })
-        .map(|p| p.name.clone())
-        .collect();
+    let (templates, places) = shared::synthetic::material(&geocoder, &articles);
     let mut out = BufWriter::new(std::fs::File::create(out)?);
     let articles = shared::synthetic::write_corpus(
         &mut out,

@@ -29,6 +29,29 @@ impl Rng {
     }
 }
 
+/// The material of the synthetic corpus: every sentence of `articles`, and
+/// the names of Syrian towns and villages to swap in for their places.
+pub fn material(geocoder: &Geocoder, articles: &[crate::Article]) -> (Vec<String>, Vec<String>) {
+    let sentences = articles
+        .iter()
+        .flat_map(|a| {
+            crate::sentence::sentences(&a.text)
+                .into_iter()
+                .map(|r| a.text[r].to_string())
+        })
+        .collect();
+    let places = geocoder
+        .gazetteer()
+        .places()
+        .iter()
+        .filter(|p| {
+            p.country == "SY" && p.kind == gazetteer::PlaceKind::Locality && p.name.is_ascii()
+        })
+        .map(|p| p.name.clone())
+        .collect();
+    (sentences, places)
+}
+
 /// Writes JSONL articles of recombined sentences until `target_bytes` are
 /// written. `sentences` are real sentences; `places` names to swap in.
 /// Returns the number of articles written.

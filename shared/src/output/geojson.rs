@@ -10,18 +10,37 @@ use crate::event::{Event, EventProperties};
 use serde_json::{json, Map, Value};
 
 /// Serialises events as a FeatureCollection (pretty-printed when `pretty`).
+///
+/// Written one feature at a time: a JSON tree of the whole collection would
+/// take several times the memory of its text on large runs.
 pub fn to_geojson(events: &[Event], pretty: bool) -> String {
-    let collection = json!({
-        "type": "FeatureCollection",
-        "features": events.iter().map(feature_value).collect::<Vec<_>>(),
-    });
-    let mut out = if pretty {
-        serde_json::to_string_pretty(&collection)
+    let mut out = String::with_capacity(events.len() * 1024 + 64);
+    out.push_str(if pretty {
+        "{\n  \"type\": \"FeatureCollection\",\n  \"features\": ["
     } else {
-        serde_json::to_string(&collection)
+        "{\"type\":\"FeatureCollection\",\"features\":["
+    });
+    for (i, event) in events.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let value = feature_value(event);
+        if pretty {
+            let text =
+                serde_json::to_string_pretty(&value).expect("serialising JSON values cannot fail");
+            for line in text.lines() {
+                out.push_str("\n    ");
+                out.push_str(line);
+            }
+        } else {
+            out.push_str(&value.to_string());
+        }
     }
-    .expect("serialising JSON values cannot fail");
-    out.push('\n');
+    out.push_str(if pretty && !events.is_empty() {
+        "\n  ]\n}\n"
+    } else {
+        "]}\n"
+    });
     out
 }
 
@@ -196,10 +215,17 @@ mod tests {
     }
 
     #[test]
-    fn round_trips() {
-        let events = vec![sample()];
-        let text = to_geojson(&events, true);
-        assert_eq!(from_geojson(&text, "t.geojson", 10).unwrap(), events);
+    fn round_trips_pretty_or_not_and_empty() {
+        for events in [vec![], vec![sample()], vec![sample(), sample()]] {
+            for pretty in [false, true] {
+                let text = to_geojson(&events, pretty);
+                assert_eq!(
+                    from_geojson(&text, "t.geojson", 10).unwrap(),
+                    events,
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -27,16 +27,19 @@ pub fn data_url(path: &str) -> String {
         .unwrap_or_else(|_| format!("data/{path}"))
 }
 
-/// GETs a URL as text; `None` when it is missing or unreadable.
-pub async fn fetch_text(url: &str) -> Option<String> {
+/// GETs a URL; `None` when the request fails or the status is not OK.
+async fn fetch_ok(url: &str) -> Option<web_sys::Response> {
     let response: web_sys::Response = JsFuture::from(window().fetch_with_str(url))
         .await
         .ok()?
         .dyn_into()
         .ok()?;
-    if !response.ok() {
-        return None;
-    }
+    response.ok().then_some(response)
+}
+
+/// GETs a URL as text; `None` when it is missing or unreadable.
+pub async fn fetch_text(url: &str) -> Option<String> {
+    let response = fetch_ok(url).await?;
     JsFuture::from(response.text().ok()?)
         .await
         .ok()?
@@ -45,14 +48,7 @@ pub async fn fetch_text(url: &str) -> Option<String> {
 
 /// GETs a URL as bytes; `None` when it is missing or unreadable.
 pub async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
-    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(url))
-        .await
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    if !response.ok() {
-        return None;
-    }
+    let response = fetch_ok(url).await?;
     let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }

@@ -23,7 +23,8 @@ pub struct DateMention {
     pub since: bool,
 }
 
-const MONTHS: &[&str] = &[
+/// Month names, as read in dates (also never places on their own).
+pub const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -50,17 +51,20 @@ fn month_of(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// Weekday names, Monday first (also never places on their own).
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 fn weekday_of(word: &str) -> Option<Weekday> {
-    Some(match word {
-        "monday" => Weekday::Mon,
-        "tuesday" => Weekday::Tue,
-        "wednesday" => Weekday::Wed,
-        "thursday" => Weekday::Thu,
-        "friday" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        "sunday" => Weekday::Sun,
-        _ => return None,
-    })
+    let index = WEEKDAYS.iter().position(|d| *d == word)?;
+    Weekday::try_from(index as u8).ok()
 }
 
 /// The last `weekday` on or before `anchor` (`None` only at the edge of

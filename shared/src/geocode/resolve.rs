@@ -193,8 +193,13 @@ fn to_resolved(
 fn is_stop_word(light: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
-    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
-        .contains(light)
+    SET.get_or_init(|| {
+        let dates = crate::extract::date::MONTHS
+            .iter()
+            .chain(crate::extract::date::WEEKDAYS);
+        STOP_WORDS.iter().chain(dates).copied().collect()
+    })
+    .contains(light)
 }
 
 fn capitalised(word: &str) -> bool {

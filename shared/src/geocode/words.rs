@@ -4,7 +4,8 @@
 
 /// Capitalised words that are never taken as a place on their own (compared
 /// by light form: lowercase, no diacritics). Sentence starts, titles, first
-/// names, demonyms, months, days, news boilerplate.
+/// names, demonyms, news boilerplate. Month and weekday names join them from
+/// [`crate::extract::date`] (see `resolve::is_stop_word`).
 pub const STOP_WORDS: &[&str] = &[
     // function words and common sentence starts
     "the",
@@ -374,25 +375,6 @@ pub const STOP_WORDS: &[&str] = &[
     "ria",
     "efe",
     "ansa",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "christmas",
     "easter",
     "ramadan",

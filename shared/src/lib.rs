@@ -16,6 +16,7 @@
 //! | [`geocode`] | place mentions → gazetteer records, with precision and the rule used |
 //! | [`merge`] | the same event from several reports → one event |
 //! | [`pipeline`] | all of the above for a set of articles |
+//! | [`window`] | long texts cut into windows of bounded size |
 //! | [`output`] | GeoJSON, CSV, JSONL out (and GeoJSON back in) |
 //! | [`event`] | the ACLED-style event schema |
 //!
@@ -39,6 +40,7 @@ pub mod output;
 pub mod pipeline;
 pub mod sentence;
 pub mod synthetic;
+pub mod window;
 
 pub use article::Article;
 pub use error::{Error, Result};

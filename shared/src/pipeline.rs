@@ -1,9 +1,11 @@
 //! The whole flow for a set of articles: geocode each article's text,
 //! extract its events, build ACLED-style records, merge across articles.
 //!
-//! Articles are processed one at a time ([`Pipeline::extract_article`]) so
-//! callers can stream inputs of any size, show progress, or (in the page)
-//! yield to the browser between articles; [`Pipeline::finish`] merges.
+//! Articles are processed one at a time ([`Pipeline::extract_article`]), and
+//! a long article one window at a time ([`Pipeline::extract_window`], see
+//! [`crate::window`]), so callers can stream inputs of any size, show
+//! progress, or (in the page) yield to the browser between steps;
+//! [`Pipeline::finish`] merges.
 
 use crate::article::Article;
 use crate::event::{Event, EventProperties, SourceRef};
@@ -11,6 +13,8 @@ use crate::extract::{extract_article, Candidate, PlaceHit};
 use crate::geocode::{Geocoder, ResolvedPlace, ResolvedText};
 use crate::id::stable_id;
 use crate::merge::{merge, sort_events};
+use crate::window::{windows, WINDOW_BYTES};
+use std::ops::Range;
 
 /// Runs extraction and merging with one gazetteer.
 pub struct Pipeline {
@@ -26,6 +30,15 @@ pub struct ArticleOutcome {
     pub unresolved: Vec<String>,
     /// Events with no place in their sentence and no article focus.
     pub without_place: usize,
+}
+
+impl ArticleOutcome {
+    /// Adds what a later window of the same article gave.
+    pub fn absorb(&mut self, other: ArticleOutcome) {
+        self.events.extend(other.events);
+        self.unresolved.extend(other.unresolved);
+        self.without_place += other.without_place;
+    }
 }
 
 /// Counts for the end-of-run summary.
@@ -66,8 +79,40 @@ impl Pipeline {
         &self.geocoder
     }
 
-    /// Extracts the events of one article.
+    /// Extracts the events of one article, window by window.
     pub fn extract_article(&self, article: &Article) -> ArticleOutcome {
+        let mut outcome = ArticleOutcome::default();
+        for window in windows(&article.text, WINDOW_BYTES) {
+            outcome.absorb(self.extract_window(article, window));
+        }
+        outcome
+    }
+
+    /// Extracts the events of one window of an article's text (a byte range
+    /// from [`windows`]); the window is geocoded on its own, so its places'
+    /// context and the focus are those of the window.
+    pub fn extract_window(&self, article: &Article, window: Range<usize>) -> ArticleOutcome {
+        if window == (0..article.text.len()) {
+            return self.extract_text(article, 0);
+        }
+        let Some(text) = article.text.get(window.clone()) else {
+            return ArticleOutcome::default();
+        };
+        let part = Article {
+            id: article.id.clone(),
+            date: article.date,
+            source: article.source.clone(),
+            title: article.title.clone(),
+            url: article.url.clone(),
+            text: text.to_string(),
+            captions: Vec::new(),
+        };
+        self.extract_text(&part, window.start)
+    }
+
+    /// Extracts the events of `article`, whose text starts `offset` bytes
+    /// into the original article (event ids count from the original).
+    fn extract_text(&self, article: &Article, offset: usize) -> ArticleOutcome {
         let resolved = self.geocoder.resolve_text(&article.text);
         let home = home_country(&resolved);
         let hits: Vec<PlaceHit<ResolvedPlace>> = resolved
@@ -95,7 +140,7 @@ impl Pipeline {
         let events = found
             .events
             .into_iter()
-            .filter_map(|candidate| to_event(article, &source, candidate))
+            .filter_map(|candidate| to_event(article, offset, &source, candidate))
             .collect();
         ArticleOutcome {
             events,
@@ -180,6 +225,7 @@ fn home_country(resolved: &ResolvedText) -> Option<String> {
 
 fn to_event(
     article: &Article,
+    offset: usize,
     source: &SourceRef,
     candidate: Candidate<ResolvedPlace>,
 ) -> Option<Event> {
@@ -188,7 +234,7 @@ fn to_event(
     let key = format!(
         "{}:{}:{}:{}",
         article.id,
-        candidate.sentence.start,
+        offset + candidate.sentence.start,
         candidate.sub_event_type.label(),
         place.place_id
     );

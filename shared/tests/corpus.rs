@@ -276,3 +276,43 @@ fn golden_files() {
         failures.join("\n\n")
     );
 }
+
+/// An "article" far longer than a window (the five articles, over and over)
+/// is extracted window by window: every copy's events are found, ids stay
+/// unique across windows, and every note starts with a sentence of the text.
+#[test]
+fn a_long_article_is_extracted_window_by_window() {
+    let articles = articles();
+    let once: usize = articles
+        .iter()
+        .map(|a| pipeline(false).extract_article(a).events.len())
+        .sum();
+    let joined: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    let copy = joined.join("\n\n");
+    let copies = shared::window::WINDOW_BYTES * 3 / copy.len() + 1;
+    let long = Article {
+        id: "long".into(),
+        date: articles[0].date,
+        text: vec![copy; copies].join("\n\n"),
+        ..Article::default()
+    };
+    let events = pipeline(false).extract_article(&long).events;
+    let expected = once * copies;
+    assert!(
+        events.len() * 5 >= expected * 4 && events.len() * 5 <= expected * 6,
+        "{} events from {copies} copies of text giving {once}",
+        events.len()
+    );
+    let mut ids: Vec<&str> = events
+        .iter()
+        .map(|e| e.properties.event_id.as_str())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), events.len(), "event ids unique across windows");
+    for e in &events {
+        // Notes join a sentence and its continuation; the start is verbatim.
+        let start: String = e.properties.notes.chars().take(60).collect();
+        assert!(long.text.contains(&start), "note not in the text: {start}");
+    }
+}

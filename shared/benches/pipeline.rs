@@ -1,9 +1,12 @@
 //! End-to-end throughput: ingest + extraction + geocoding (+ merging) of a
-//! reproducible synthetic corpus, on one core, with the full gazetteer.
+//! reproducible synthetic corpus, on one core, with the full gazetteer; and
+//! `Geocoder::resolve_text` alone, per article, on a 5 MB synthetic corpus
+//! (seed 1) and on the five demo articles.
 //!
 //! Run: `cargo bench -p shared --bench pipeline` (after `./run.sh` or
-//! `eventmap gazetteer build`, which writes target/eventmap/gazetteer.bin).
-//! `EVENTMAP_BENCH_MB` sets the corpus size (default 50).
+//! `eventmap gazetteer build`, which writes target/eventmap/gazetteer.bin);
+//! `-- geocode` runs only the geocoder cases. `EVENTMAP_BENCH_MB` sets the
+//! pipeline corpus size (default 50).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use shared::geocode::Geocoder;
@@ -23,8 +26,8 @@ fn load_geocoder() -> Option<Geocoder> {
     ))
 }
 
-/// Real sentences from the demo corpus, and Syrian place names to swap in.
-fn material(geocoder: &Geocoder) -> (Vec<String>, Vec<String>) {
+/// The demo articles, as ingested.
+fn demo_articles() -> Vec<shared::Article> {
     let mut files: Vec<_> = std::fs::read_dir(root().join("corpus"))
         .unwrap()
         .filter_map(|e| e.ok())
@@ -40,7 +43,53 @@ fn material(geocoder: &Geocoder) -> (Vec<String>, Vec<String>) {
         articles
             .extend(shared::ingest::read_bytes(&path.display().to_string(), &bytes, None).articles);
     }
-    shared::synthetic::material(geocoder, &articles)
+    articles
+}
+
+/// Real sentences from the demo corpus, and Syrian place names to swap in.
+fn material(geocoder: &Geocoder) -> (Vec<String>, Vec<String>) {
+    shared::synthetic::material(geocoder, &demo_articles())
+}
+
+/// The article texts of a synthetic JSONL corpus.
+fn texts_of(corpus: &[u8]) -> Vec<String> {
+    JsonlStream::new("bench.jsonl", corpus)
+        .filter_map(|outcome| match outcome {
+            LineOutcome::Article(article, _) => Some(article.text),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `resolve_text` throughput, one article at a time, as the pipeline calls it.
+fn geocode(c: &mut Criterion, geocoder: &Geocoder, sentences: &[String], places: &[String]) {
+    let mut corpus = Vec::new();
+    shared::synthetic::write_corpus(&mut corpus, geocoder, sentences, places, 5 << 20, 1).unwrap();
+    let synthetic = texts_of(&corpus);
+    // The demo articles repeated to ~1 MB, so one iteration is long enough.
+    let demo: Vec<String> = demo_articles().into_iter().map(|a| a.text).collect();
+    let demo_len: usize = demo.iter().map(String::len).sum();
+    let demo: Vec<String> = demo
+        .iter()
+        .cycle()
+        .take(demo.len() * ((1 << 20) / demo_len + 1))
+        .cloned()
+        .collect();
+    let mut group = c.benchmark_group("geocode");
+    group.sample_size(10);
+    for (name, texts) in [("synthetic 5 MB", &synthetic), ("demo articles", &demo)] {
+        let bytes: usize = texts.iter().map(String::len).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(format!("resolve_text {name}"), |b| {
+            b.iter(|| {
+                texts
+                    .iter()
+                    .map(|t| geocoder.resolve_text(t).mentions.len())
+                    .sum::<usize>()
+            })
+        });
+    }
+    group.finish();
 }
 
 fn bench(c: &mut Criterion) {
@@ -53,6 +102,7 @@ fn bench(c: &mut Criterion) {
         .and_then(|v| v.parse().ok())
         .unwrap_or(50);
     let (sentences, places) = material(&geocoder);
+    geocode(c, &geocoder, &sentences, &places);
     let mut corpus = Vec::new();
     let articles = shared::synthetic::write_corpus(
         &mut corpus,

@@ -1,52 +1,94 @@
 //! Writing an output file atomically: into a temporary file beside it, then
-//! renamed over it, so an error never leaves half a file or destroys the
-//! previous one.
+//! renamed over it, so an error or a crash never leaves half a file or
+//! destroys the previous one. The output streams in; nothing is held.
 
 use anyhow::{Context, Result};
-use std::io::Write;
-use std::path::Path;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use tempfile::NamedTempFile;
 
-/// Writes `contents` to `path` atomically.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("output");
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| -> Result<()> {
-        let mut file = std::fs::File::create(&temp)
-            .with_context(|| format!("{}: cannot create", temp.display()))?;
-        file.write_all(contents)
-            .with_context(|| format!("{}: cannot write", temp.display()))?;
-        file.sync_all()
-            .with_context(|| format!("{}: cannot flush", temp.display()))?;
-        std::fs::rename(&temp, path).with_context(|| format!("{}: cannot replace", path.display()))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
+/// A file being written; it replaces `path` only on [`AtomicFile::commit`].
+/// Dropped without a commit, the temporary file is removed.
+pub struct AtomicFile {
+    path: PathBuf,
+    temp: BufWriter<NamedTempFile>,
+}
+
+impl AtomicFile {
+    /// Starts writing what will become `path`.
+    pub fn create(path: &Path) -> Result<Self> {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("output");
+        let temp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .with_context(|| format!("{}: cannot create a file beside it", path.display()))?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            temp: BufWriter::new(temp),
+        })
     }
-    result
+
+    /// Flushes to disk and puts the file in place.
+    pub fn commit(self) -> Result<()> {
+        let path = self.path;
+        let temp = self
+            .temp
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .with_context(|| format!("{}: cannot write", path.display()))?;
+        temp.as_file()
+            .sync_all()
+            .with_context(|| format!("{}: cannot flush", path.display()))?;
+        temp.persist(&path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("{}: cannot replace", path.display()))?;
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.temp.write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.temp.flush()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn write(path: &Path, contents: &[u8], commit: bool) -> Result<()> {
+        let mut file = AtomicFile::create(path)?;
+        file.write_all(contents)?;
+        if commit {
+            file.commit()?;
+        }
+        Ok(())
+    }
+
     #[test]
     fn replaces_whole_file_and_keeps_old_one_on_error() {
-        let dir = std::env::temp_dir().join(format!("eventmap-atomic-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("out.geojson");
-        write_atomically(&path, b"first").unwrap();
-        write_atomically(&path, b"second").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.geojson");
+        write(&path, b"first", true).unwrap();
+        write(&path, b"second", true).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"second");
+        // Abandoned half-way (an error, a panic): the old file stays whole
+        // and no temporary file is left.
+        write(&path, b"half", false).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"second");
         // Writing into a folder that does not exist fails and leaves no file.
-        assert!(write_atomically(&dir.join("missing/out.geojson"), b"x").is_err());
-        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
-        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(write(&dir.path().join("missing/out.geojson"), b"x", true).is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -1,17 +1,19 @@
 //! `eventmap extract`: read inputs, extract and merge events, write them.
 
-use crate::atomic::write_atomically;
+use crate::atomic::AtomicFile;
 use crate::exit;
 use crate::inputs::{find_inputs, read_manifests, Input, Manifest};
+use crate::spill::{Sorted, Spill, DEFAULT_SPILL_MB};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use shared::ingest::jsonl::{JsonlStream, LineOutcome};
 use shared::ingest::{read_bytes, Format};
-use shared::output::{csv::to_csv, geojson::to_geojson, jsonl::to_jsonl};
+use shared::merge::MergeStream;
+use shared::output::writer::{self, EventWriter};
 use shared::pipeline::{ArticleOutcome, Pipeline, Summary};
-use shared::{Article, Event};
-use std::io::{BufReader, IsTerminal, Read, Write};
-use std::path::PathBuf;
+use shared::Article;
+use std::io::{BufReader, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 
 #[derive(Args)]
 pub struct ExtractArgs {
@@ -41,6 +43,10 @@ pub struct ExtractArgs {
     /// Worker threads for extraction (default: all cores).
     #[arg(short, long)]
     jobs: Option<usize>,
+    /// Hold about this many MB of events in memory; beyond it they are
+    /// sorted through temporary files, so memory stays bounded on any input.
+    #[arg(long, value_name = "MB", default_value_t = DEFAULT_SPILL_MB)]
+    spill_mb: usize,
     /// Pretty-print GeoJSON.
     #[arg(long)]
     pretty: bool,
@@ -92,7 +98,9 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
         Pipeline::new(shared::geocode::Geocoder::new(gazetteer)).with_merge(!args.no_merge);
 
     let mut tally = Tally::default();
-    let mut events: Vec<Event> = Vec::new();
+    // Events wait here (spilled to disk beyond a limit) to be merged and
+    // written in date order.
+    let mut events = Spill::new(args.spill_mb.max(1) * 1024 * 1024);
     let total = found.inputs.len();
     let jobs = args
         .jobs
@@ -105,14 +113,19 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     }
     tally.inputs_skipped += found.problems.len();
     tally.warnings += problems.len() - found.problems.len();
+    // Events cannot be kept (the disk is full): the run stops.
+    let mut failure: Option<anyhow::Error> = None;
     for (n, input) in found.inputs.iter().enumerate() {
+        if failure.is_some() {
+            break;
+        }
         if progress {
             eprint!("\r\x1b[2K[{}/{}] {}", n + 1, total, input.name());
         }
         let mut on_article = |article: Article| {
             batch.push(with_metadata(article, input, &manifest, args.date));
-            if batch.len() >= BATCH {
-                extract_batch(
+            if batch.len() >= BATCH && failure.is_none() {
+                let extracted = extract_batch(
                     &pipeline,
                     std::mem::take(&mut batch),
                     jobs,
@@ -120,6 +133,7 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
                     &mut events,
                     args.quiet,
                 );
+                failure = extracted.err();
             }
         };
         match read_input(input, &mut on_article) {
@@ -148,18 +162,28 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
             }
         }
     }
-    extract_batch(&pipeline, batch, jobs, &mut tally, &mut events, args.quiet);
+    if let Some(error) = failure {
+        return Err(error);
+    }
+    extract_batch(&pipeline, batch, jobs, &mut tally, &mut events, args.quiet)?;
     if progress {
         eprintln!();
     }
     tally.summary.events_found = events.len();
-    let events = pipeline.finish(events);
-    tally.summary.events = events.len();
+    if events.runs() > 0 && !args.quiet {
+        eprintln!(
+            "eventmap: {} events sorted through {} temporary files",
+            events.len(),
+            events.runs()
+        );
+    }
 
-    let text = match args.format {
-        OutputFormat::Geojson => to_geojson(&events, args.pretty),
-        OutputFormat::Csv => to_csv(&events),
-        OutputFormat::Jsonl => to_jsonl(&events),
+    let format = match args.format {
+        OutputFormat::Geojson => writer::OutputFormat::Geojson {
+            pretty: args.pretty,
+        },
+        OutputFormat::Csv => writer::OutputFormat::Csv,
+        OutputFormat::Jsonl => writer::OutputFormat::Jsonl,
     };
     let skipped = tally.inputs_skipped + tally.lines_skipped;
     let code = if tally.summary.articles == 0 && skipped > 0 {
@@ -176,15 +200,12 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
             "nothing could be read; {} left as it was",
             path.display()
         )),
-        Some(path) => write_atomically(path, text.as_bytes()),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-                .context("cannot write to stdout")
-        }
+        Some(path) => write_output(events, !args.no_merge, format, Some(path)),
+        None => write_output(events, !args.no_merge, format, None),
     };
+    if let Ok(n) = &written {
+        tally.summary.events = *n;
+    }
     // The summary ends every run, one whose output failed too.
     if let Err(error) = &written {
         eprintln!("eventmap: error: {error:#}");
@@ -197,17 +218,76 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
 /// enough that memory stays bounded whatever the input size.
 const BATCH: usize = 256;
 
+/// Sorts, merges (unless `merge` is off) and writes the events to `output`
+/// (atomically) or stdout; returns how many were written.
+fn write_output(
+    events: Spill,
+    merge: bool,
+    format: writer::OutputFormat,
+    output: Option<&Path>,
+) -> Result<usize> {
+    let sorted = events.sorted()?;
+    match output {
+        Some(path) => {
+            let (file, written) = write_events(sorted, merge, format, AtomicFile::create(path)?)?;
+            file.commit()?;
+            Ok(written)
+        }
+        None => {
+            let stdout = BufWriter::new(std::io::stdout().lock());
+            let (mut stdout, written) =
+                write_events(sorted, merge, format, stdout).context("cannot write to stdout")?;
+            stdout.flush().context("cannot write to stdout")?;
+            Ok(written)
+        }
+    }
+}
+
+/// Writes date-sorted events as they come, merging on the way: only the
+/// last weeks' events are held.
+fn write_events<W: Write>(
+    sorted: Sorted,
+    merge: bool,
+    format: writer::OutputFormat,
+    out: W,
+) -> Result<(W, usize)> {
+    let mut writer = EventWriter::new(out, format)?;
+    let mut stream = merge.then(MergeStream::default);
+    let mut ready = Vec::new();
+    for event in sorted {
+        let event = event?;
+        match &mut stream {
+            Some(stream) => {
+                stream.push(event);
+                stream.drain_ready(&mut ready);
+            }
+            None => ready.push(event),
+        }
+        for event in ready.drain(..) {
+            writer.write(&event)?;
+        }
+    }
+    if let Some(stream) = stream {
+        stream.finish(&mut ready);
+    }
+    for event in ready.drain(..) {
+        writer.write(&event)?;
+    }
+    let written = writer.written();
+    Ok((writer.finish()?, written))
+}
+
 /// Extracts a batch of articles on `jobs` threads; results keep input order.
 fn extract_batch(
     pipeline: &Pipeline,
     batch: Vec<Article>,
     jobs: usize,
     tally: &mut Tally,
-    events: &mut Vec<Event>,
+    events: &mut Spill,
     quiet: bool,
-) {
+) -> Result<()> {
     if batch.is_empty() {
-        return;
+        return Ok(());
     }
     let chunk = batch.len().div_ceil(jobs);
     let outcomes: Vec<ArticleOutcome> = if jobs == 1 {
@@ -244,8 +324,11 @@ fn extract_batch(
                 );
             }
         }
-        events.extend(outcome.events);
+        for event in outcome.events {
+            events.push(event)?;
+        }
     }
+    Ok(())
 }
 
 /// Reads one input and hands each article to `on_article`; returns the

@@ -6,6 +6,7 @@ mod extract_cmd;
 mod gazetteer_cmd;
 mod geocode_cmd;
 mod inputs;
+mod spill;
 mod validate_cmd;
 
 use clap::{Parser, Subcommand};

@@ -136,6 +136,7 @@ struct Summary {
     inputs: usize,
     undated: usize,
     events: usize,
+    events_found: usize,
     inputs_skipped: usize,
     lines_skipped: usize,
     warnings: usize,
@@ -169,6 +170,13 @@ fn parse_summary(line: &str) -> Option<Summary> {
         inputs: number(0, 3)?,
         undated: number(0, 5)?,
         events: number(1, 0)?,
+        // "(4 found before merging)", after "written to" or "NOT written to".
+        events_found: parts[1]
+            .iter()
+            .find(|w| w.starts_with('('))?
+            .trim_start_matches('(')
+            .parse()
+            .ok()?,
         inputs_skipped: number(4, 0)?,
         lines_skipped: number(4, 3)?,
         warnings: number(5, 0)?,
@@ -442,6 +450,7 @@ fn each_bad_input_gives_its_message_and_loses_nothing_else() {
             inputs: 1 - case.inputs_skipped,
             undated: case.undated,
             events: case.events,
+            events_found: summary.events_found,
             inputs_skipped: case.inputs_skipped,
             lines_skipped: case.lines_skipped,
             warnings: summary.warnings,
@@ -803,4 +812,62 @@ fn a_few_megabytes_of_jsonl_stream_through_with_every_line_counted() {
         "{}",
         run.stderr
     );
+}
+
+/// Events beyond the memory limit are sorted through temporary files and
+/// merged as they stream out: the output is byte-identical to a run that
+/// held everything, merges included.
+#[test]
+fn sorting_through_temporary_files_changes_nothing() {
+    let scratch = Scratch::new("spill");
+    let towns = [
+        "Douma",
+        "Harasta",
+        "Saraqib",
+        "Ariha",
+        "Jisr al-Shughur",
+        "Manbij",
+        "Tal Rifaat",
+        "Deir ez-Zor",
+        "Mayadin",
+        "Palmyra",
+        "Daraa",
+        "Nawa",
+        "Rastan",
+        "Talbiseh",
+    ];
+    let mut bytes = Vec::new();
+    for i in 0..3000usize {
+        let town = towns[i % towns.len()];
+        let day = 1 + (i * 7) % 28;
+        let month = 1 + (i / 250) % 12;
+        let killed = 2 + i % 9;
+        bytes.extend(format!(
+            r#"{{"id":"s{i}","date":"2018-{month:02}-{day:02}","source":"Outlet {}","text":"Air strikes killed {killed} civilians in {town} on Tuesday, rescuers said. Clashes also broke out near {}."}}"#,
+            i % 3,
+            towns[(i * 5) % towns.len()]
+        ).bytes().chain([b'\n']));
+    }
+    let path = scratch.write("many.jsonl", &bytes);
+    let path = path.to_str().unwrap();
+    let held = run_in(&scratch.0, &[path], None);
+    let spilled = run_in(&scratch.0, &[path, "--spill-mb", "1"], None);
+    for run in [&held, &spilled] {
+        assert_eq!(run.code, OK, "{}", run.stderr);
+    }
+    assert!(!held.stderr.contains("temporary files"), "{}", held.stderr);
+    assert!(
+        spilled.stderr.contains("temporary files"),
+        "{}",
+        spilled.stderr
+    );
+    let summary = held.summary();
+    assert!(summary.events > 300, "{}", held.stderr);
+    assert!(
+        summary.events < summary.events_found,
+        "reports of the same event merge: {}",
+        held.stderr
+    );
+    assert!(held.stdout == spilled.stdout, "output differs when spilled");
+    assert_eq!(spilled.summary(), summary);
 }

@@ -20,74 +20,199 @@ pub const SAME_PLACE_KM: f64 = 10.0;
 /// linear in the number of events, not quadratic.
 pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
     sort_events(&mut events);
-    let mut merged: Vec<Event> = Vec::with_capacity(events.len());
-    let mut members: Vec<Vec<String>> = Vec::new();
-    let mut buckets: HashMap<BucketKey, Vec<usize>> = HashMap::new();
-    let widest = window_days(3);
+    let mut stream = MergeStream::default();
+    let mut out = Vec::with_capacity(events.len());
     for event in events {
+        stream.push(event);
+    }
+    stream.finish(&mut out);
+    out
+}
+
+/// Merging over events that arrive in [`event_order`]: only the events of
+/// the last few weeks are held, so a run of any length merges in bounded
+/// memory (the command line feeds it from a sorted spill to disk).
+///
+/// Gives exactly what [`merge`] gives: `merge` is this over sorted input.
+#[derive(Default)]
+pub struct MergeStream {
+    /// Events still able to absorb later ones, by creation number.
+    open: HashMap<usize, Open>,
+    buckets: HashMap<BucketKey, Vec<usize>>,
+    /// Bucket days in the order they were opened (input is date-sorted).
+    days: std::collections::VecDeque<(Option<i64>, BucketKey)>,
+    created: usize,
+    /// Final events not yet handed out, in output order (ties in creation
+    /// order, as a stable sort of the created events would leave them).
+    done: std::collections::BTreeMap<(OrderKey, usize), Event>,
+    /// The day of the latest event pushed.
+    latest: Option<i64>,
+}
+
+/// Which buckets [`MergeStream::close`] closes.
+#[derive(Clone, Copy)]
+enum Closing {
+    /// Those of days before this one.
+    DaysBefore(i64),
+    /// Every dated one.
+    Dated,
+    All,
+}
+
+struct Open {
+    event: Event,
+    members: Vec<String>,
+}
+
+/// An event's place in the output order, owned so it can key a map.
+type OrderKey = (
+    bool,
+    Option<String>,
+    String,
+    crate::event::SubEventType,
+    String,
+);
+
+fn order_key(event: &Event) -> OrderKey {
+    let p = &event.properties;
+    (
+        p.event_date.is_none(),
+        p.event_date.clone(),
+        p.location.clone(),
+        p.sub_event_type,
+        p.event_id.clone(),
+    )
+}
+
+impl MergeStream {
+    /// Takes the next event (not before the previous one in [`event_order`]).
+    pub fn push(&mut self, event: Event) {
+        let widest = window_days(3);
+        let today = day(&event.properties.event_date).map(|d| d.num_days_from_ce() as i64);
+        if today.is_some() && today > self.latest {
+            self.latest = today;
+        }
+        // Buckets more than the widest window behind cannot match again;
+        // once undated events come (they sort last), no dated one can.
+        self.close(match today {
+            Some(d) => Closing::DaysBefore(d - widest),
+            None => Closing::Dated,
+        });
         let kind = (event.properties.sub_event_type, event.properties.background);
-        let days: Vec<Option<i64>> = match day(&event.properties.event_date) {
-            Some(d) => (-widest..=widest)
-                .map(|k| Some(d.num_days_from_ce() as i64 + k))
-                .collect(),
-            None => vec![None],
+        let found = match today {
+            Some(d) => (d - widest..=d + widest)
+                .filter_map(|k| self.buckets.get(&(kind.0, kind.1, Some(k))))
+                .flatten()
+                .copied()
+                .filter(|i| same_event(&self.open[i].event, &event))
+                .min(),
+            None => self
+                .buckets
+                .get(&(kind.0, kind.1, None))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|i| same_event(&self.open[i].event, &event))
+                .min(),
         };
-        let found = days
-            .iter()
-            .filter_map(|d| buckets.get(&(kind.0, kind.1, *d)))
-            .flatten()
-            .copied()
-            .filter(|&i| same_event(&merged[i], &event))
-            .min();
         match found {
             Some(i) => {
-                members[i].push(event.properties.event_id.clone());
-                absorb(&mut merged[i], event);
+                let open = self.open.get_mut(&i).expect("bucketed events are open");
+                open.members.push(event.properties.event_id.clone());
+                absorb(&mut open.event, event);
             }
             None => {
-                let key = (
-                    kind.0,
-                    kind.1,
-                    day(&event.properties.event_date).map(|d| d.num_days_from_ce() as i64),
+                let key = (kind.0, kind.1, today);
+                let bucket = self.buckets.entry(key).or_default();
+                if bucket.is_empty() {
+                    self.days.push_back((today, key));
+                }
+                bucket.push(self.created);
+                self.open.insert(
+                    self.created,
+                    Open {
+                        members: vec![event.properties.event_id.clone()],
+                        event,
+                    },
                 );
-                buckets.entry(key).or_default().push(merged.len());
-                members.push(vec![event.properties.event_id.clone()]);
-                merged.push(event);
+                self.created += 1;
             }
         }
     }
-    for (event, ids) in merged.iter_mut().zip(members) {
-        if ids.len() > 1 {
-            let mut ids = ids;
-            ids.sort();
-            event.properties.event_id = stable_id(&ids.join("+"));
+
+    /// Moves final events that nothing later can precede into `out`, in
+    /// output order.
+    pub fn drain_ready(&mut self, out: &mut Vec<Event>) {
+        // An open event's date only moves later than its bucket's day, which
+        // is at most the widest window behind the latest event.
+        let Some(latest) = self.latest else { return };
+        let safe = latest - window_days(3);
+        while let Some(entry) = self.done.first_entry() {
+            let ready =
+                day(&entry.key().0 .1).is_some_and(|d| (d.num_days_from_ce() as i64) < safe);
+            if !ready {
+                break;
+            }
+            out.push(entry.remove());
         }
     }
-    sort_events(&mut merged);
-    merged
+
+    /// Ends the stream: every remaining event into `out`, in output order.
+    pub fn finish(mut self, out: &mut Vec<Event>) {
+        self.close(Closing::All);
+        out.extend(std::mem::take(&mut self.done).into_values());
+    }
+
+    /// Closes buckets: their events become final.
+    fn close(&mut self, closing: Closing) {
+        while let Some(&(day, key)) = self.days.front() {
+            let closes = match (closing, day) {
+                (Closing::All, _) | (Closing::Dated, Some(_)) => true,
+                (Closing::DaysBefore(horizon), Some(d)) => d < horizon,
+                (_, None) => false,
+            };
+            if !closes {
+                break;
+            }
+            self.days.pop_front();
+            for i in self.buckets.remove(&key).unwrap_or_default() {
+                let Open { mut event, members } =
+                    self.open.remove(&i).expect("bucketed events are open");
+                if members.len() > 1 {
+                    let mut ids = members;
+                    ids.sort();
+                    event.properties.event_id = stable_id(&ids.join("+"));
+                }
+                self.done.insert((order_key(&event), i), event);
+            }
+        }
+    }
 }
 
 type BucketKey = (crate::event::SubEventType, bool, Option<i64>);
 
 /// The canonical order: dated first by day, then place, type, id.
 pub fn sort_events(events: &mut [Event]) {
-    events.sort_by(|a, b| {
-        let (a, b) = (&a.properties, &b.properties);
-        (
-            a.event_date.is_none(),
-            &a.event_date,
-            &a.location,
-            a.sub_event_type,
-            &a.event_id,
-        )
-            .cmp(&(
-                b.event_date.is_none(),
-                &b.event_date,
-                &b.location,
-                b.sub_event_type,
-                &b.event_id,
-            ))
-    });
+    events.sort_by(event_order);
+}
+
+/// The canonical order of two events (see [`sort_events`]).
+pub fn event_order(a: &Event, b: &Event) -> std::cmp::Ordering {
+    let (a, b) = (&a.properties, &b.properties);
+    (
+        a.event_date.is_none(),
+        &a.event_date,
+        &a.location,
+        a.sub_event_type,
+        &a.event_id,
+    )
+        .cmp(&(
+            b.event_date.is_none(),
+            &b.event_date,
+            &b.location,
+            b.sub_event_type,
+            &b.event_id,
+        ))
 }
 
 fn day(date: &Option<String>) -> Option<NaiveDate> {
@@ -239,5 +364,53 @@ mod tests {
         for other in cases {
             assert_eq!(merge(vec![base.clone(), other]).len(), 2);
         }
+    }
+
+    /// Many reports over a year, some of the same events: merging as the
+    /// stream goes (handing events out early) gives exactly what merging
+    /// everything at once gives.
+    #[test]
+    fn streaming_with_early_output_equals_merging_at_once() {
+        let mut rng = crate::synthetic::Rng::new(7);
+        let start = NaiveDate::from_ymd_opt(2018, 1, 1).unwrap();
+        let types = [
+            SubEventType::AirDroneStrike,
+            SubEventType::ArmedClash,
+            SubEventType::ShellingArtilleryMissileAttack,
+        ];
+        let mut events = Vec::new();
+        for n in 0..3000 {
+            let date = start + chrono::Days::new(rng.below(365) as u64);
+            let mut e = event(
+                &format!("e{n}"),
+                &format!("a{}", rng.below(400)),
+                &date.format("%Y-%m-%d").to_string(),
+                1 + rng.below(3) as u8,
+                36.0 + rng.below(4) as f64 * 0.05,
+                33.5,
+            );
+            e.properties.sub_event_type = types[rng.below(types.len())];
+            e.properties.geo_precision = 1 + rng.below(3) as u8;
+            if rng.below(50) == 0 {
+                e.properties.event_date = None;
+                e.properties.notes = format!("undated {}", rng.below(5));
+            }
+            events.push(e);
+        }
+        let at_once = merge(events.clone());
+        assert!(at_once.len() < events.len(), "some reports merge");
+
+        sort_events(&mut events);
+        let mut stream = MergeStream::default();
+        let mut streamed = Vec::new();
+        let mut early = 0;
+        for e in events {
+            stream.push(e);
+            stream.drain_ready(&mut streamed);
+            early = streamed.len();
+        }
+        stream.finish(&mut streamed);
+        assert!(early > at_once.len() / 2, "most events handed out early");
+        assert_eq!(streamed, at_once);
     }
 }

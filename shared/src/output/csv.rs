@@ -4,7 +4,7 @@
 use crate::event::Event;
 
 /// The header row.
-pub const COLUMNS: &[&str] = &[
+pub const COLUMNS: [&str; 23] = [
     "event_id_cnty",
     "event_date",
     "year",
@@ -32,52 +32,49 @@ pub const COLUMNS: &[&str] = &[
 
 /// Writes events as CSV text (RFC 4180 quoting).
 pub fn to_csv(events: &[Event]) -> String {
-    let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
-    writer.write_record(COLUMNS).expect("writing to memory");
-    for event in events {
-        let p = &event.properties;
-        let year = p
-            .event_date
-            .as_deref()
-            .map(|d| d[..4].to_string())
-            .unwrap_or_default();
-        let sources: Vec<&str> = p
-            .sources
-            .iter()
-            .map(|s| s.source.as_deref().unwrap_or(&s.article_id))
-            .collect();
-        let urls: Vec<&str> = p.sources.iter().filter_map(|s| s.url.as_deref()).collect();
-        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-        writer
-            .write_record([
-                p.event_id.clone(),
-                opt(&p.event_date),
-                year,
-                p.time_precision.to_string(),
-                p.event_type.label().to_string(),
-                p.sub_event_type.label().to_string(),
-                opt(&p.actor1),
-                opt(&p.actor2),
-                p.country.clone(),
-                p.country.clone(),
-                opt(&p.admin1),
-                opt(&p.admin2),
-                p.location.clone(),
-                format!("{:.6}", event.latitude),
-                format!("{:.6}", event.longitude),
-                p.geo_precision.to_string(),
-                sources.join("; "),
-                p.notes.clone(),
-                p.fatalities.map(|f| f.to_string()).unwrap_or_default(),
-                p.place_mention.clone(),
-                p.place_id.clone(),
-                p.background.to_string(),
-                urls.join(" "),
-            ])
-            .expect("writing to memory");
-    }
-    String::from_utf8(writer.into_inner().expect("flushing memory"))
-        .expect("CSV of UTF-8 fields is UTF-8")
+    super::writer::to_string(events, super::writer::OutputFormat::Csv)
+}
+
+/// One event's fields in [`COLUMNS`] order.
+pub fn row(event: &Event) -> [String; COLUMNS.len()] {
+    let p = &event.properties;
+    let year = p
+        .event_date
+        .as_deref()
+        .map(|d| d[..4].to_string())
+        .unwrap_or_default();
+    let sources: Vec<&str> = p
+        .sources
+        .iter()
+        .map(|s| s.source.as_deref().unwrap_or(&s.article_id))
+        .collect();
+    let urls: Vec<&str> = p.sources.iter().filter_map(|s| s.url.as_deref()).collect();
+    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    [
+        p.event_id.clone(),
+        opt(&p.event_date),
+        year,
+        p.time_precision.to_string(),
+        p.event_type.label().to_string(),
+        p.sub_event_type.label().to_string(),
+        opt(&p.actor1),
+        opt(&p.actor2),
+        p.country.clone(),
+        p.country.clone(),
+        opt(&p.admin1),
+        opt(&p.admin2),
+        p.location.clone(),
+        format!("{:.6}", event.latitude),
+        format!("{:.6}", event.longitude),
+        p.geo_precision.to_string(),
+        sources.join("; "),
+        p.notes.clone(),
+        p.fatalities.map(|f| f.to_string()).unwrap_or_default(),
+        p.place_mention.clone(),
+        p.place_id.clone(),
+        p.background.to_string(),
+        urls.join(" "),
+    ]
 }
 
 #[cfg(test)]

@@ -7,7 +7,8 @@ use crate::spill::{Sorted, Spill, DEFAULT_SPILL_MB};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use shared::ingest::jsonl::{JsonlStream, LineOutcome};
-use shared::ingest::{read_bytes, Format};
+use shared::ingest::text::TextParts;
+use shared::ingest::{article_id, read_bytes, Format};
 use shared::merge::MergeStream;
 use shared::output::writer::{self, EventWriter};
 use shared::pipeline::{ArticleOutcome, Pipeline, Summary};
@@ -106,7 +107,7 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
+    let mut batch: Vec<Work> = Vec::with_capacity(BATCH);
     let progress = std::io::stderr().is_terminal() && total > 20;
     for problem in &problems {
         eprintln!("eventmap: warning: {problem}");
@@ -122,8 +123,11 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
         if progress {
             eprint!("\r\x1b[2K[{}/{}] {}", n + 1, total, input.name());
         }
-        let mut on_article = |article: Article| {
-            batch.push(with_metadata(article, input, &manifest, args.date));
+        let mut on_article = |article: Article, continues: bool| {
+            batch.push(Work {
+                article: with_metadata(article, input, &manifest, args.date),
+                continues,
+            });
             if batch.len() >= BATCH && failure.is_none() {
                 let extracted = extract_batch(
                     &pipeline,
@@ -214,6 +218,13 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     Ok(if written.is_ok() { code } else { exit::FAILURE })
 }
 
+/// An article (or a later part of a long one) waiting for extraction.
+struct Work {
+    article: Article,
+    /// A later part of an article already counted in the summary.
+    continues: bool,
+}
+
 /// Articles extracted together: enough to keep every thread busy, few
 /// enough that memory stays bounded whatever the input size.
 const BATCH: usize = 256;
@@ -280,7 +291,7 @@ fn write_events<W: Write>(
 /// Extracts a batch of articles on `jobs` threads; results keep input order.
 fn extract_batch(
     pipeline: &Pipeline,
-    batch: Vec<Article>,
+    batch: Vec<Work>,
     jobs: usize,
     tally: &mut Tally,
     events: &mut Spill,
@@ -291,7 +302,10 @@ fn extract_batch(
     }
     let chunk = batch.len().div_ceil(jobs);
     let outcomes: Vec<ArticleOutcome> = if jobs == 1 {
-        batch.iter().map(|a| pipeline.extract_article(a)).collect()
+        batch
+            .iter()
+            .map(|w| pipeline.extract_article(&w.article))
+            .collect()
     } else {
         std::thread::scope(|scope| {
             let handles: Vec<_> = batch
@@ -299,7 +313,7 @@ fn extract_batch(
                 .map(|part| {
                     scope.spawn(move || {
                         part.iter()
-                            .map(|a| pipeline.extract_article(a))
+                            .map(|w| pipeline.extract_article(&w.article))
                             .collect::<Vec<_>>()
                     })
                 })
@@ -310,10 +324,12 @@ fn extract_batch(
                 .collect()
         })
     };
-    for (article, outcome) in batch.iter().zip(outcomes) {
+    for (Work { article, continues }, outcome) in batch.iter().zip(outcomes) {
         let s = &mut tally.summary;
-        s.articles += 1;
-        s.undated_articles += usize::from(article.date.is_none());
+        if !continues {
+            s.articles += 1;
+            s.undated_articles += usize::from(article.date.is_none());
+        }
         s.unresolved_places += outcome.unresolved.len();
         s.events_without_place += outcome.without_place;
         if !quiet {
@@ -331,9 +347,14 @@ fn extract_batch(
     Ok(())
 }
 
-/// Reads one input and hands each article to `on_article`; returns the
-/// problems met. JSONL is streamed line by line (bounded memory).
-fn read_input(input: &Input, on_article: &mut dyn FnMut(Article)) -> Result<Vec<shared::Error>> {
+/// Reads one input and hands each article to `on_article` (with whether
+/// it continues the previous one); returns the problems met. JSONL is
+/// streamed line by line and plain text part by part (bounded memory);
+/// HTML is read whole.
+fn read_input(
+    input: &Input,
+    on_article: &mut dyn FnMut(Article, bool),
+) -> Result<Vec<shared::Error>> {
     let name = input.name();
     let mut reader: Box<dyn Read> = match input {
         Input::Stdin => Box::new(std::io::stdin().lock()),
@@ -362,9 +383,19 @@ fn read_input(input: &Input, on_article: &mut dyn FnMut(Article)) -> Result<Vec<
             match outcome {
                 LineOutcome::Article(article, warning) => {
                     problems.extend(warning);
-                    on_article(article);
+                    on_article(article, false);
                 }
                 LineOutcome::Warning(e) | LineOutcome::Skipped(e) => problems.push(e),
+            }
+        }
+        return Ok(problems);
+    }
+    if Format::detect(&name, &head) == Format::Text {
+        let stream = BufReader::new(std::io::Cursor::new(head).chain(reader));
+        for part in TextParts::new(&name, &article_id(&name), stream) {
+            problems.extend(part.problems);
+            if let Some(article) = part.article {
+                on_article(article, part.continues);
             }
         }
         return Ok(problems);
@@ -374,7 +405,7 @@ fn read_input(input: &Input, on_article: &mut dyn FnMut(Article)) -> Result<Vec<
     let ingested = read_bytes(&name, &bytes, None);
     problems.extend(ingested.problems);
     for article in ingested.articles {
-        on_article(article);
+        on_article(article, false);
     }
     Ok(problems)
 }

@@ -871,3 +871,40 @@ fn sorting_through_temporary_files_changes_nothing() {
     assert!(held.stdout == spilled.stdout, "output differs when spilled");
     assert_eq!(spilled.summary(), summary);
 }
+
+/// A text file far longer than one part is read part by part (never held
+/// whole): it counts as one article, and every part's events are found.
+#[test]
+fn a_long_text_file_is_one_article_read_in_parts() {
+    let scratch = Scratch::new("long-text");
+    let towns = ["Douma", "Harasta", "Saraqib", "Manbij", "Palmyra", "Daraa"];
+    let filler = "Prices at the central market rose again this month, traders said, blaming the weak currency and the cost of fuel. ".repeat(12);
+    let mut text = String::from("date: 2018-04-07\ntitle: A very long report\n\n");
+    let paragraphs = 600;
+    for i in 0..paragraphs {
+        text.push_str(&format!(
+            "Air strikes killed {} civilians in {} on Tuesday, rescuers said.\n\n{filler}\n\n",
+            2 + i % 30,
+            towns[i % towns.len()]
+        ));
+    }
+    assert!(text.len() > 5 * 128 * 1024, "several parts");
+    let path = scratch.write("long.txt", &text);
+    let run = run_in(&scratch.0, &[path.to_str().unwrap(), "--no-merge"], None);
+    assert_eq!(run.code, OK, "{}", run.stderr);
+    let summary = run.summary();
+    assert_eq!((summary.articles, summary.inputs), (1, 1), "{}", run.stderr);
+    let events = run.events();
+    assert!(
+        events.len() * 100 >= paragraphs * 95,
+        "{} events from {paragraphs} reports",
+        events.len()
+    );
+    let mut ids: Vec<&str> = events.iter().filter_map(|e| e["id"].as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), events.len(), "ids unique across parts");
+    assert!(events
+        .iter()
+        .all(|e| e["properties"]["sources"][0]["title"] == "A very long report"));
+}

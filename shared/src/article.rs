@@ -18,6 +18,10 @@ pub struct Article {
     pub text: String,
     /// Photo captions, kept apart: they often describe another day.
     pub captions: Vec<String>,
+    /// Where `text` starts in the whole article's text: 0, except for the
+    /// later parts of an article too long to read at once (see
+    /// [`crate::ingest::text::TextParts`]). Keeps event ids unique.
+    pub offset: usize,
 }
 
 impl Article {

@@ -29,6 +29,13 @@ pub enum Error {
     /// Bytes that are not UTF-8, decoded lossily.
     #[error("{file}: invalid UTF-8 at byte {offset}; decoded with replacement characters")]
     InvalidUtf8 { file: String, offset: usize },
+    /// A stream that failed part-way (the rest of it is lost).
+    #[error("{file}: cannot read past byte {offset}: {message}; the rest is lost")]
+    Read {
+        file: String,
+        offset: usize,
+        message: String,
+    },
     /// Event data (GeoJSON) that does not follow RFC 7946 or our schema.
     #[error("{file}: {message}")]
     BadEvents { file: String, message: String },
@@ -46,6 +53,7 @@ impl Error {
             Error::BadJsonLine { .. }
                 | Error::MissingText { .. }
                 | Error::Binary { .. }
+                | Error::Read { .. }
                 | Error::BadEvents { .. }
         )
     }

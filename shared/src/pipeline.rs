@@ -93,7 +93,7 @@ impl Pipeline {
     /// context and the focus are those of the window.
     pub fn extract_window(&self, article: &Article, window: Range<usize>) -> ArticleOutcome {
         if window == (0..article.text.len()) {
-            return self.extract_text(article, 0);
+            return self.extract_text(article);
         }
         let Some(text) = article.text.get(window.clone()) else {
             return ArticleOutcome::default();
@@ -106,13 +106,13 @@ impl Pipeline {
             url: article.url.clone(),
             text: text.to_string(),
             captions: Vec::new(),
+            offset: article.offset + window.start,
         };
-        self.extract_text(&part, window.start)
+        self.extract_text(&part)
     }
 
-    /// Extracts the events of `article`, whose text starts `offset` bytes
-    /// into the original article (event ids count from the original).
-    fn extract_text(&self, article: &Article, offset: usize) -> ArticleOutcome {
+    /// Extracts the events of `article` in one go.
+    fn extract_text(&self, article: &Article) -> ArticleOutcome {
         let resolved = self.geocoder.resolve_text(&article.text);
         let home = home_country(&resolved);
         let hits: Vec<PlaceHit<ResolvedPlace>> = resolved
@@ -140,7 +140,7 @@ impl Pipeline {
         let events = found
             .events
             .into_iter()
-            .filter_map(|candidate| to_event(article, offset, &source, candidate))
+            .filter_map(|candidate| to_event(article, &source, candidate))
             .collect();
         ArticleOutcome {
             events,
@@ -225,7 +225,6 @@ fn home_country(resolved: &ResolvedText) -> Option<String> {
 
 fn to_event(
     article: &Article,
-    offset: usize,
     source: &SourceRef,
     candidate: Candidate<ResolvedPlace>,
 ) -> Option<Event> {
@@ -234,7 +233,9 @@ fn to_event(
     let key = format!(
         "{}:{}:{}:{}",
         article.id,
-        offset + candidate.sentence.start,
+        // Counted from the start of the whole article, so the events of
+        // its parts and windows never share an id.
+        article.offset + candidate.sentence.start,
         candidate.sub_event_type.label(),
         place.place_id
     );

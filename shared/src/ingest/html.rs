@@ -160,6 +160,7 @@ pub fn parse_html(id: &str, html: &str, warnings: &mut Vec<Error>) -> Article {
         url: head.url,
         text: paragraphs.join("\n\n"),
         captions,
+        offset: 0,
     }
 }
 

@@ -78,6 +78,7 @@ pub fn parse_line(file: &str, line: usize, text: &str) -> Option<LineOutcome> {
         url: parsed.url.filter(|s| !s.trim().is_empty()),
         text: cleaned.paragraphs.join("\n\n"),
         captions: cleaned.captions,
+        offset: 0,
     };
     Some(LineOutcome::Article(article, warning))
 }

@@ -79,33 +79,62 @@ const CAPTION_CREDITS: &[&str] = &[
 
 /// Splits `body` into paragraphs, drops noise, and sets captions apart.
 pub fn clean(body: &str) -> Cleaned {
-    let mut cleaned = Cleaned::default();
-    'lines: for raw in body.lines() {
-        let line = raw.trim();
-        if line.is_empty() {
-            continue;
+    Cleaner::default().clean(body)
+}
+
+/// Cleaning a body given in pieces (a long article read part by part): a
+/// paywall stops the rest of the article, and a line repeated across the
+/// cut is still dropped.
+#[derive(Debug, Default)]
+pub struct Cleaner {
+    last: Option<String>,
+    stopped: bool,
+}
+
+impl Cleaner {
+    /// Cleans the next piece of the body (whole lines).
+    pub fn clean(&mut self, body: &str) -> Cleaned {
+        let mut cleaned = Cleaned::default();
+        if self.stopped {
+            return cleaned;
         }
-        let lower = line.to_lowercase();
-        if PAYWALL_STARTS.iter().any(|p| lower.starts_with(p)) {
-            break 'lines;
+        for raw in body.lines() {
+            let line = raw.trim();
+            if line.is_empty() {
+                continue;
+            }
+            let lower = line.to_lowercase();
+            if PAYWALL_STARTS.iter().any(|p| lower.starts_with(p)) {
+                self.stopped = true;
+                break;
+            }
+            if is_furniture(&lower) || is_price_or_term(line) {
+                continue;
+            }
+            if BOILERPLATE_LINE.iter().any(|p| lower.contains(p)) {
+                continue;
+            }
+            if is_caption(&lower) {
+                cleaned.captions.push(line.to_string());
+                continue;
+            }
+            // Pages often repeat the headline; keep one copy.
+            let previous = cleaned.paragraphs.last().or(self.last.as_ref());
+            if previous.map(String::as_str) == Some(line) {
+                continue;
+            }
+            cleaned.paragraphs.push(line.to_string());
         }
-        if is_furniture(&lower) || is_price_or_term(line) {
-            continue;
+        if let Some(last) = cleaned.paragraphs.last() {
+            self.last = Some(last.clone());
         }
-        if BOILERPLATE_LINE.iter().any(|p| lower.contains(p)) {
-            continue;
-        }
-        if is_caption(&lower) {
-            cleaned.captions.push(line.to_string());
-            continue;
-        }
-        // Pages often repeat the headline; keep one copy.
-        if cleaned.paragraphs.last().map(String::as_str) == Some(line) {
-            continue;
-        }
-        cleaned.paragraphs.push(line.to_string());
+        cleaned
     }
-    cleaned
+
+    /// Whether a paywall ended the article: nothing more will be kept.
+    pub fn stopped(&self) -> bool {
+        self.stopped
+    }
 }
 
 fn is_furniture(lower: &str) -> bool {

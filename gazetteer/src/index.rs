@@ -428,6 +428,8 @@ pub struct Gazetteer {
     pub(crate) automaton: AhoCorasick,
     words: WordTable,
     bytes_len: usize,
+    /// Tells this gazetteer's word ids apart in the per-thread word memo.
+    memo_id: u64,
 }
 
 impl Gazetteer {
@@ -444,6 +446,7 @@ impl Gazetteer {
         if let Some(all) = all {
             let _ = cell.set(all);
         }
+        static NEXT_MEMO_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Gazetteer {
             data,
             decoded,
@@ -451,7 +454,14 @@ impl Gazetteer {
             automaton,
             words,
             bytes_len: 0,
+            memo_id: NEXT_MEMO_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
+    }
+
+    /// See `memo`: a number no other gazetteer of this process has (a
+    /// clone has the same words, so the same number).
+    pub(crate) fn memo_id(&self) -> u64 {
+        self.memo_id
     }
 
     /// All places; a place's index in this slice is its handle. Decodes

@@ -41,6 +41,7 @@ pub mod index;
 #[cfg(feature = "fs")]
 pub mod load;
 pub mod matcher;
+mod memo;
 pub mod normalize;
 pub mod place;
 pub mod sources;

@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::normalize::{normalize_text, NormalizedText};
+use crate::normalize::{tokenize, NormToken, NormalizedText};
 use crate::Gazetteer;
 
 /// Bytes per word code.
@@ -120,7 +120,43 @@ impl Gazetteer {
     /// Finds every gazetteer name in `text`, in text order, non-overlapping,
     /// longest first.
     pub fn find_names(&self, text: &str) -> Vec<NameMatch> {
-        self.find_names_in(&normalize_text(text))
+        self.normalize_and_find(text).1
+    }
+
+    /// [`crate::normalize::normalize_text`] and [`Gazetteer::find_names_in`]
+    /// in one pass over the words, each distinct word normalised and looked
+    /// up once per thread (see `memo`).
+    pub fn normalize_and_find(&self, text: &str) -> (NormalizedText, Vec<NameMatch>) {
+        let words = tokenize(text);
+        let mut norm = NormalizedText {
+            text: String::with_capacity(text.len() + text.len() / 4),
+            tokens: Vec::with_capacity(words.len()),
+            words: Vec::new(),
+        };
+        let mut codes = Vec::with_capacity(words.len() * CODE_LEN);
+        let mut single: Vec<u32> = Vec::with_capacity(words.len());
+        crate::memo::with(self, |memo| {
+            for (i, w) in words.iter().enumerate() {
+                let (info, key) = memo.word(self, &text[w.range.clone()]);
+                if info.article {
+                    continue;
+                }
+                let start = norm.text.len();
+                norm.text.push(' ');
+                norm.text.push_str(key);
+                norm.text.push(' ');
+                norm.tokens.push(NormToken {
+                    norm: start..norm.text.len(),
+                    orig: w.range.clone(),
+                    word: i,
+                });
+                codes.extend_from_slice(&word_code(info.id));
+                single.push(info.single);
+            }
+        });
+        norm.words = words;
+        let found = self.matches(&norm.tokens, &codes, &single);
+        (norm, found)
     }
 
     /// As [`Gazetteer::find_names`], on an already normalised text.
@@ -141,6 +177,12 @@ impl Gazetteer {
                 }
             }
         }
+        self.matches(toks, &codes, &single)
+    }
+
+    /// The names in a text's word codes (`single`: each word's one-word
+    /// key or `u32::MAX`).
+    fn matches(&self, toks: &[NormToken], codes: &[u8], single: &[u32]) -> Vec<NameMatch> {
         let mut out = Vec::new();
         let singles = |from: usize, to: usize, out: &mut Vec<NameMatch>| {
             for i in from..to {
@@ -153,7 +195,7 @@ impl Gazetteer {
             }
         };
         let mut next = 0;
-        for m in self.automaton.find_iter(&codes) {
+        for m in self.automaton.find_iter(codes) {
             // Codes are self-synchronising: matches start and end on words.
             let (s, e) = (m.start() / CODE_LEN, m.end() / CODE_LEN);
             singles(next, s, &mut out);

@@ -46,6 +46,17 @@ pub struct RawToken {
     pub range: Range<usize>,
 }
 
+/// Characters that [`tokenize`] keeps in words besides marks: letters,
+/// digits, combining marks. Every other character that is not a mark
+/// ([`is_mark`]) ends a word.
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+    }
+}
+
 /// Splits `text` into words: runs of letters and digits, with apostrophe-like
 /// marks kept inside words (`Ma'arrat`), a possessive `'s` cut off
 /// (`Douma's` → `Douma`), hyphens and everything else separating words.
@@ -64,12 +75,7 @@ pub fn tokenize(text: &str) -> Vec<RawToken> {
     let mut start: Option<usize> = None;
     let mut i = 0;
     while let Some((c, len)) = char_at(i) {
-        let wordish = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
-        };
-        if wordish {
+        if is_word_char(c) {
             if start.is_none() {
                 start = Some(i);
             }
@@ -300,7 +306,8 @@ fn drop_epenthetic_vowel(out: &mut String, start: usize) {
 
 /// Returns true if a light word is an Arabic article that is dropped.
 pub fn is_article(light: &str) -> bool {
-    ARTICLES.contains(&light)
+    // Called for every word of every text: most words are longer.
+    light.len() <= 3 && ARTICLES.contains(&light)
 }
 
 /// The light form of a name: light words without articles, joined by one
@@ -359,6 +366,8 @@ pub struct NormToken {
     pub norm: Range<usize>,
     /// Byte range in the original text.
     pub orig: Range<usize>,
+    /// Index of the word in [`NormalizedText::words`].
+    pub word: usize,
 }
 
 /// A text normalised for matching: each word `w` becomes ` key(w) ` (a space
@@ -371,6 +380,9 @@ pub struct NormalizedText {
     pub text: String,
     /// Its words, in order.
     pub tokens: Vec<NormToken>,
+    /// Every word of the original text as [`tokenize`] splits it, articles
+    /// included: callers that read words around a match reuse this split.
+    pub words: Vec<RawToken>,
 }
 
 impl NormalizedText {
@@ -396,10 +408,11 @@ pub fn normalize_text(text: &str) -> NormalizedText {
     let mut out = NormalizedText {
         text: String::with_capacity(text.len() + text.len() / 4),
         tokens: Vec::with_capacity(raw.len()),
+        words: Vec::new(),
     };
     let mut light = String::new();
     let mut scratch = Vec::new();
-    for t in raw {
+    for (i, t) in raw.iter().enumerate() {
         let word = &text[t.range.clone()];
         let ok = light_word(word, &mut light);
         if ok && is_article(&light) {
@@ -415,9 +428,11 @@ pub fn normalize_text(text: &str) -> NormalizedText {
         out.text.push(' ');
         out.tokens.push(NormToken {
             norm: start..out.text.len(),
-            orig: t.range,
+            orig: t.range.clone(),
+            word: i,
         });
     }
+    out.words = raw;
     out
 }
 

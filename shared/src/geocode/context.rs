@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use gazetteer::normalize::tokenize;
 
+use super::text::TextWords;
 use super::words::*;
 
 /// What the words around a name ask for.
@@ -39,11 +40,19 @@ fn lower(w: &str) -> Cow<'_, str> {
     }
 }
 
-/// Lowercase words before `pos` (nearest first), with their byte starts.
-fn words_before(text: &str, pos: usize, n: usize) -> Vec<(Cow<'_, str>, usize)> {
+/// Lowercase words before `pos` (nearest first), with their byte starts:
+/// the last `n` words of the 120 bytes before `pos`.
+fn words_before<'a>(words: &'a TextWords, pos: usize, n: usize) -> Vec<(Cow<'a, str>, usize)> {
+    let text = words.text();
     let mut from = pos.saturating_sub(120);
     while !text.is_char_boundary(from) {
         from -= 1;
+    }
+    if let Some(r) = words.window_last(from, pos, n) {
+        return r
+            .rev()
+            .map(|i| (words.lower(i), words.range(i).start))
+            .collect();
     }
     let window = &text[from..pos];
     tokenize(window)
@@ -54,8 +63,10 @@ fn words_before(text: &str, pos: usize, n: usize) -> Vec<(Cow<'_, str>, usize)> 
         .collect()
 }
 
-/// Lowercase words after `pos` (nearest first), with their byte ends.
-fn words_after(text: &str, pos: usize, n: usize) -> Vec<(Cow<'_, str>, usize)> {
+/// Lowercase words after `pos` (nearest first), with their byte ends: the
+/// first `n` words of the 80 bytes after `pos`.
+fn words_after<'a>(words: &'a TextWords, pos: usize, n: usize) -> Vec<(Cow<'a, str>, usize)> {
+    let text = words.text();
     let mut to = (pos + 80).min(text.len());
     while !text.is_char_boundary(to) {
         to += 1;
@@ -68,6 +79,9 @@ fn words_after(text: &str, pos: usize, n: usize) -> Vec<(Cow<'_, str>, usize)> {
         }
     }
     let to = to.max(pos);
+    if let Some(r) = words.window_first(pos, to, n) {
+        return r.map(|i| (words.lower(i), words.range(i).end)).collect();
+    }
     let window = &text[pos..to];
     tokenize(window)
         .into_iter()
@@ -106,8 +120,14 @@ fn is_number_word(w: &str) -> bool {
 
 /// Reads the context of the name at `span` in `text`.
 pub fn read(text: &str, span: &Range<usize>) -> Context {
-    let before = words_before(text, span.start, 8);
-    let after = words_after(text, span.end, 2);
+    read_in(&TextWords::new(text, tokenize(text)), span)
+}
+
+/// [`read`] on a text already split.
+pub(super) fn read_in(words: &TextWords, span: &Range<usize>) -> Context {
+    let text = words.text();
+    let before = words_before(words, span.start, 8);
+    let after = words_after(words, span.end, 2);
     let w = |i: usize| before.get(i).map(|(s, _)| s.as_ref()).unwrap_or("");
     let start_of = |i: usize| before.get(i).map(|(_, p)| *p).unwrap_or(span.start);
     let a0 = after.first().map(|(s, _)| s.as_ref()).unwrap_or("");
@@ -175,11 +195,21 @@ pub fn read(text: &str, span: &Range<usize>) -> Context {
     Context { want, relative }
 }
 
-/// Words of `text[from..to]` with their byte ranges (absolute).
-fn words_in(text: &str, from: usize, to: usize) -> Vec<(Cow<'_, str>, Range<usize>)> {
+/// The first `n` words of `text[from..to]` with their byte ranges
+/// (absolute).
+fn words_in<'a>(
+    words: &'a TextWords,
+    from: usize,
+    to: usize,
+    n: usize,
+) -> Vec<(Cow<'a, str>, Range<usize>)> {
+    let text = words.text();
     let mut to = to.min(text.len());
     while !text.is_char_boundary(to) {
         to += 1;
+    }
+    if let Some(r) = words.window_first(from, to, n) {
+        return r.map(|i| (words.lower(i), words.range(i))).collect();
     }
     let window = &text[from..to];
     tokenize(window)
@@ -190,6 +220,7 @@ fn words_in(text: &str, from: usize, to: usize) -> Vec<(Cow<'_, str>, Range<usiz
                 from + t.range.start..from + t.range.end,
             )
         })
+        .take(n)
         .collect()
 }
 
@@ -257,8 +288,14 @@ const POSSESSED_ADJ: &[&str] = &[
 /// institution or force word ("Syria's army", "Moscow’s announcement"), or
 /// by an apposition naming a role ("Turkey, a rebel backer,").
 pub fn is_actor_use(text: &str, span: &Range<usize>) -> bool {
+    is_actor_use_in(&TextWords::new(text, tokenize(text)), span)
+}
+
+/// [`is_actor_use`] on a text already split.
+pub(super) fn is_actor_use_in(words: &TextWords, span: &Range<usize>) -> bool {
+    let text = words.text();
     // "talks between Moscow and Army of Islam": a party.
-    let before = words_before(text, span.start, 2);
+    let before = words_before(words, span.start, 2);
     if before.len() == 2 && before[0].0 == "between" && PARTY_NOUNS.contains(&before[1].0.as_ref())
     {
         return true;
@@ -272,7 +309,8 @@ pub fn is_actor_use(text: &str, span: &Range<usize>) -> bool {
     }
     let poss = possessive_len(text, span.end);
     let from = span.end + poss;
-    let words = words_in(text, from, from + 100);
+    // The rules below read at most four words.
+    let words = words_in(words, from, from + 100, 4);
     let only_space = |a: usize, b: usize| text[a..b].chars().all(char::is_whitespace);
     if poss > 0 {
         let mut prev = from;
@@ -355,6 +393,12 @@ pub fn joins_actors(between: &str) -> bool {
 /// "the Damascus suburb of eastern Ghouta", "the Idlib countryside town of
 /// X", "the Aleppo district of Y", "Syria's Idlib province".
 pub fn modifies_next(text: &str, span: &Range<usize>, next: usize) -> bool {
+    modifies_next_in(&TextWords::new(text, tokenize(text)), span, next)
+}
+
+/// [`modifies_next`] on a text already split.
+pub(super) fn modifies_next_in(words: &TextWords, span: &Range<usize>, next: usize) -> bool {
+    let text = words.text();
     if next <= span.end {
         return false;
     }
@@ -367,7 +411,7 @@ pub fn modifies_next(text: &str, span: &Range<usize>, next: usize) -> bool {
         // "Syria's Idlib province": only space between.
         return between.trim().is_empty();
     }
-    let words = words_in(text, span.end, next);
+    let words = words_in(words, span.end, next, usize::MAX);
     let w: Vec<&str> = words.iter().map(|(w, _)| w.as_ref()).collect();
     let Some(of) = w.iter().position(|&x| x == "of") else {
         return false;

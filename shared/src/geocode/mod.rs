@@ -16,6 +16,7 @@
 
 pub mod context;
 pub mod resolve;
+mod text;
 pub mod words;
 
 use std::fmt;

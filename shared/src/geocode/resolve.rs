@@ -9,10 +9,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use gazetteer::normalize::{light, normalize_text, tokenize};
+use gazetteer::normalize::{is_article, light, light_word, tokenize};
 use gazetteer::{Place, PlaceKind};
 
 use super::context::{self, Context, Want};
+use super::text::TextWords;
 use super::words::{FUNCTION_WORDS, PLACE_INTRO, STOP_WORDS};
 use super::{Candidate, Geocoder, PlaceMention, ResolvedPlace, ResolvedText, UnresolvedMention};
 
@@ -206,19 +207,42 @@ fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-/// Finds candidate mentions. `force_at`: a byte offset whose match skips the
-/// capitalisation and stop-word checks (for `explain`).
-fn find(g: &Geocoder, text: &str, force_at: Option<usize>) -> Vec<Found> {
+/// The light form (see [`light`]) of words `ws` of a text, into `out`;
+/// false where `light` gives `None`.
+fn light_of(words: &TextWords, ws: Range<usize>, word: &mut String, out: &mut String) -> bool {
+    out.clear();
+    let n = ws.len();
+    for i in ws {
+        if !light_word(words.word(i), word) {
+            return false;
+        }
+        if n > 1 && is_article(word) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    !out.is_empty()
+}
+
+/// Finds candidate mentions, and returns them with the text's words.
+/// `force_at`: a byte offset whose match skips the capitalisation and
+/// stop-word checks (for `explain`).
+fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>, TextWords<'t>) {
     let gaz = g.gazetteer();
-    let norm = normalize_text(text);
+    let (mut norm, names) = gaz.normalize_and_find(text);
+    let words = TextWords::new(text, std::mem::take(&mut norm.words));
+    let mut light_buf = String::new();
+    let mut word_buf = String::new();
     let actor_spans: Vec<Range<usize>> = g
         .actors
         .find_iter(norm.text.as_str())
         .filter_map(|m| norm.original_range(m.start()..m.end()))
         .collect();
     let mut out = Vec::new();
-    let mut queue: std::collections::VecDeque<gazetteer::matcher::NameMatch> =
-        gaz.find_names_in(&norm).into();
+    let mut queue: std::collections::VecDeque<gazetteer::matcher::NameMatch> = names.into();
     while let Some(m) = queue.pop_front() {
         let span = m.span.clone();
         let forced = force_at == Some(span.start);
@@ -238,9 +262,28 @@ fn find(g: &Geocoder, text: &str, force_at: Option<usize>) -> Vec<Found> {
         {
             continue;
         }
-        let toks = tokenize(s);
-        let last = toks.last().map(|t| &s[t.range.clone()]).unwrap_or("");
-        let Some(l) = light(s) else { continue };
+        // The match's own words: the text's split (the same words as
+        // tokenising `s`), else `s` split on its own.
+        let toks: Vec<Range<usize>> = match words.covering(&span) {
+            Some(ws) => {
+                if !light_of(&words, ws.clone(), &mut word_buf, &mut light_buf) {
+                    continue;
+                }
+                ws.map(|i| words.range(i)).collect()
+            }
+            None => {
+                match light(s) {
+                    Some(l) => light_buf = l,
+                    None => continue,
+                }
+                tokenize(s)
+                    .into_iter()
+                    .map(|t| span.start + t.range.start..span.start + t.range.end)
+                    .collect()
+            }
+        };
+        let l = light_buf.as_str();
+        let last = toks.last().map(|t| &text[t.clone()]).unwrap_or("");
         let first_word = l.split(' ').next().unwrap_or("");
         // Names do not run across sentences or quotes ("Syria.\nRussia"),
         // start with a function word ("and Syria" is not the village Aaind
@@ -249,14 +292,14 @@ fn find(g: &Geocoder, text: &str, force_at: Option<usize>) -> Vec<Found> {
             && (s.contains([
                 '.', ',', ';', ':', '!', '?', '\n', '(', ')', '"', '“', '”', '/',
             ]) || !capitalised(last)
-                || is_stop_word(&l)
+                || is_stop_word(l)
                 || (l.contains(' ') && FUNCTION_WORDS.contains(&first_word)));
         if rejected {
             // The words of a rejected multi-word match may hold names of
             // their own: match its first word and the rest again.
             if toks.len() > 1 {
-                let cut = span.start + toks[1].range.start;
-                let first_end = span.start + toks[0].range.end;
+                let cut = toks[1].start;
+                let first_end = toks[0].end;
                 let mut again: Vec<_> = gaz
                     .find_names(&text[span.start..first_end])
                     .into_iter()
@@ -282,7 +325,7 @@ fn find(g: &Geocoder, text: &str, force_at: Option<usize>) -> Vec<Found> {
         let single_word = !l.contains(' ');
         // Postings come in place order: a place's names are adjacent.
         // Light forms compare by id (equal strings, equal ids).
-        let l_id = gaz.light_id(&l);
+        let l_id = gaz.light_id(l);
         let mut cands: Vec<Cand> = Vec::new();
         for (place, light) in gaz.named_ids(m.key_id) {
             let exact = Some(light) == l_id;
@@ -305,7 +348,7 @@ fn find(g: &Geocoder, text: &str, force_at: Option<usize>) -> Vec<Found> {
             continue;
         }
         out.push(Found {
-            ctx: context::read(text, &span),
+            ctx: context::read_in(&words, &span),
             span,
             key_id: m.key_id,
             single_word,
@@ -314,15 +357,15 @@ fn find(g: &Geocoder, text: &str, force_at: Option<usize>) -> Vec<Found> {
             forced,
         });
     }
-    drop_actors(gaz, text, &mut out);
+    drop_actors(gaz, &words, &mut out);
     for i in 1..out.len() {
         let next = out[i].span.start;
         let f = &mut out[i - 1];
-        if !f.forced && context::modifies_next(text, &f.span, next) {
+        if !f.forced && context::modifies_next_in(&words, &f.span, next) {
             f.modifier = true;
         }
     }
-    out
+    (out, words)
 }
 
 /// True if a mention can name a country or a national capital.
@@ -336,12 +379,13 @@ fn country_or_capital(gaz: &gazetteer::Gazetteer, f: &Found) -> bool {
 /// Drops countries and capitals used as actors (metonymy): "Moscow
 /// announced", "Syria's army", "Turkey, a rebel backer", and the first of
 /// "Syria and its ally Russia launched".
-fn drop_actors(gaz: &gazetteer::Gazetteer, text: &str, found: &mut Vec<Found>) {
+fn drop_actors(gaz: &gazetteer::Gazetteer, words: &TextWords, found: &mut Vec<Found>) {
+    let text = words.text();
     let cc: Vec<bool> = found.iter().map(|f| country_or_capital(gaz, f)).collect();
     let mut actor: Vec<bool> = found
         .iter()
         .zip(&cc)
-        .map(|(f, &cc)| cc && !f.forced && context::is_actor_use(text, &f.span))
+        .map(|(f, &cc)| cc && !f.forced && context::is_actor_use_in(words, &f.span))
         .collect();
     for i in (0..found.len().saturating_sub(1)).rev() {
         if actor[i + 1]
@@ -548,7 +592,7 @@ pub(super) fn resolve_with(
     want_all: bool,
 ) -> (ResolvedText, Vec<MentionCandidates>) {
     let gaz = g.gazetteer();
-    let mut found = find(g, text, force_at);
+    let (mut found, words) = find(g, text, force_at);
     let (scored, focus) = score_all(g, &mut found);
     let mut mentions = Vec::new();
     let mut all = Vec::new();
@@ -625,7 +669,7 @@ pub(super) fn resolve_with(
             format!("article governorate focus: {gov}"),
         ))
     });
-    let unresolved = unresolved(text, &found);
+    let unresolved = unresolved(&words, &found);
     (
         ResolvedText {
             mentions,
@@ -641,14 +685,14 @@ pub(super) fn resolve(g: &Geocoder, text: &str) -> (ResolvedText, Vec<MentionCan
 }
 
 /// "the town of Xyzabad" where Xyzabad matched nothing.
-fn unresolved(text: &str, found: &[Found]) -> Vec<UnresolvedMention> {
-    let toks = tokenize(text);
+fn unresolved(words: &TextWords, found: &[Found]) -> Vec<UnresolvedMention> {
+    let text = words.text();
     let mut out = Vec::new();
-    for i in 0..toks.len().saturating_sub(2) {
-        if &text[toks[i + 1].range.clone()] != "of" {
+    for i in 0..words.len().saturating_sub(2) {
+        if words.word(i + 1) != "of" {
             continue;
         }
-        let w = &text[toks[i].range.clone()];
+        let w = words.word(i);
         let intro = if w.is_ascii() {
             PLACE_INTRO.iter().any(|p| p.eq_ignore_ascii_case(w))
         } else {
@@ -658,19 +702,19 @@ fn unresolved(text: &str, found: &[Found]) -> Vec<UnresolvedMention> {
             continue;
         }
         let mut j = i + 2;
-        let start = toks[j].range.start;
+        let start = words.range(j).start;
         let mut end = start;
-        while j < toks.len() && j < i + 6 {
-            let t = &text[toks[j].range.clone()];
-            let gap = &text[end..toks[j].range.start];
+        while j < words.len() && j < i + 6 {
+            let t = words.word(j);
+            let gap = &text[end..words.range(j).start];
             if end != start && gap.trim() != "" && gap.trim() != "-" {
                 break;
             }
             if capitalised(t)
                 || (matches!(t, "al" | "el" | "ad" | "ar" | "as" | "ash" | "an" | "az")
-                    && j + 1 < toks.len())
+                    && j + 1 < words.len())
             {
-                end = toks[j].range.end;
+                end = words.range(j).end;
                 j += 1;
             } else {
                 break;

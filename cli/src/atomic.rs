@@ -25,9 +25,21 @@ impl AtomicFile {
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or("output");
-        let temp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
+        let prefix = format!(".{name}.");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".tmp");
+        // The file replaced keeps its mode; a new one gets the mode any
+        // new file gets (not the private 0600 of temporary files).
+        if let Ok(meta) = std::fs::metadata(path) {
+            builder.permissions(meta.permissions());
+        } else {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                builder.permissions(std::fs::Permissions::from_mode(0o666));
+            }
+        }
+        let temp = builder
             .tempfile_in(dir)
             .with_context(|| format!("{}: cannot create a file beside it", path.display()))?;
         Ok(AtomicFile {
@@ -90,5 +102,23 @@ mod tests {
         // Writing into a folder that does not exist fails and leaves no file.
         assert!(write(&dir.path().join("missing/out.geojson"), b"x", true).is_err());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// A new output file is as readable as any file the user creates; a
+    /// replaced one keeps its mode.
+    #[cfg(unix)]
+    #[test]
+    fn output_files_get_ordinary_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let plain = dir.path().join("plain");
+        std::fs::File::create(&plain).unwrap();
+        let new = dir.path().join("new.geojson");
+        write(&new, b"x", true).unwrap();
+        assert_eq!(mode(&new), mode(&plain));
+        std::fs::set_permissions(&new, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write(&new, b"y", true).unwrap();
+        assert_eq!(mode(&new), 0o640);
     }
 }

@@ -6,8 +6,8 @@
 //!
 //! * `ingest`: the first byte chooses the format (`.txt`, `.jsonl`, `.html`),
 //!   the rest is the file's bytes, read with `shared::ingest::read_bytes`
-//!   and, for JSONL, also streamed raw with `JsonlStream` (the command
-//!   line's path).
+//!   and, for JSONL, also streamed raw with `JsonlStream`, for text with
+//!   `TextParts` (the command line's paths).
 //! * `extract`: the first two bytes choose a publication date (none, a
 //!   recent one, or one near the limits ingest accepts, years 1000 and 9999), the
 //!   rest is an article's text; it is run through `Pipeline::extract` with a
@@ -18,6 +18,7 @@ use gazetteer::{Builder, Gazetteer};
 use shared::geocode::Geocoder;
 use shared::ingest::jsonl::{JsonlStream, LineOutcome};
 use shared::ingest::read_bytes;
+use shared::ingest::text::TextParts;
 use shared::output::{csv::to_csv, geojson::from_geojson, geojson::to_geojson, jsonl::to_jsonl};
 use shared::pipeline::Pipeline;
 use shared::Article;
@@ -47,6 +48,34 @@ pub fn ingest(data: &[u8]) {
             "an empty article was kept: {article:?}"
         );
         assert!(!article.id.is_empty(), "an article without id");
+    }
+    if name.ends_with(".txt") {
+        // The command line reads text part by part; a file within the first
+        // part gives exactly what reading it at once gives.
+        let parts: Vec<_> = TextParts::with_part_bytes(name, "fuzz", bytes, 64).collect();
+        let mut end = 0;
+        for part in &parts {
+            for p in &part.problems {
+                assert!(p.to_string().starts_with(name), "{p}");
+            }
+            if let Some(a) = &part.article {
+                assert!(a.offset >= end, "parts overlap");
+                end = a.offset + a.text.len();
+            }
+        }
+        if bytes.len() <= 8192 {
+            let streamed: Vec<(&str, &Option<String>)> = parts
+                .iter()
+                .filter_map(|p| p.article.as_ref())
+                .map(|a| (a.text.as_str(), &a.title))
+                .collect();
+            let whole: Vec<(&str, &Option<String>)> = ingested
+                .articles
+                .iter()
+                .map(|a| (a.text.as_str(), &a.title))
+                .collect();
+            assert_eq!(streamed, whole, "TextParts differs from read_bytes");
+        }
     }
     if name.ends_with(".jsonl") {
         // The command line streams JSONL from the raw bytes, line by line.

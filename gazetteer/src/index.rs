@@ -67,13 +67,32 @@ impl StrTable {
         &self.text[self.start[i] as usize..self.start[i + 1] as usize]
     }
 
+    /// For a sorted table: the ids of strings starting with bytes `a b`
+    /// are `index[c]..index[c + 1]`, `c = prefix_code(s)`. Narrows a search
+    /// to a few dozen strings at the cost of one table read.
+    fn prefix_index(&self) -> Vec<u32> {
+        let mut index = Vec::with_capacity(PREFIXES + 1);
+        let mut id = 0;
+        for c in 0..=PREFIXES {
+            while id < self.len() && prefix_code(self.get(id)) < c {
+                id += 1;
+            }
+            index.push(id as u32);
+        }
+        index
+    }
+
     fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
         (0..self.len()).map(|i| self.get(i))
     }
 
     /// Position of `s` in a sorted table.
     fn binary_search(&self, s: &str) -> Option<usize> {
-        let (mut lo, mut hi) = (0, self.len());
+        self.binary_search_in(0, self.len(), s)
+    }
+
+    /// Position of `s` in a sorted table, searched in `lo..hi`.
+    fn binary_search_in(&self, mut lo: usize, mut hi: usize, s: &str) -> Option<usize> {
         while lo < hi {
             let mid = (lo + hi) / 2;
             match self.get(mid).cmp(s) {
@@ -84,6 +103,16 @@ impl StrTable {
         }
         None
     }
+}
+
+/// Number of two-byte prefixes (see [`StrTable::prefix_index`]).
+const PREFIXES: usize = 1 << 16;
+
+/// A string's first two bytes as a number (0 for a missing byte): in a
+/// table sorted by bytes, codes never decrease.
+fn prefix_code(s: &str) -> usize {
+    let b = s.as_bytes();
+    (*b.first().unwrap_or(&0) as usize) << 8 | *b.get(1).unwrap_or(&0) as usize
 }
 
 /// What is serialised. Places are kept encoded (postcard, one by one) and
@@ -425,6 +454,8 @@ pub struct Gazetteer {
     decoded: Vec<OnceLock<Box<Place>>>,
     /// All places, decoded at once (`places`, or by the builder).
     all: OnceLock<Vec<Place>>,
+    /// `lights.prefix_index()`, built on first `light_id`.
+    light_prefix: OnceLock<Vec<u32>>,
     pub(crate) automaton: AhoCorasick,
     words: WordTable,
     bytes_len: usize,
@@ -451,6 +482,7 @@ impl Gazetteer {
             data,
             decoded,
             all: cell,
+            light_prefix: OnceLock::new(),
             automaton,
             words,
             bytes_len: 0,
@@ -587,7 +619,12 @@ impl Gazetteer {
 
     /// The id of a light form, if some name has it.
     pub fn light_id(&self, light: &str) -> Option<usize> {
-        self.data.lights.binary_search(light)
+        // The geocoder asks this for most names it finds: search only the
+        // lights sharing the first two bytes.
+        let lights = &self.data.lights;
+        let prefix = self.light_prefix.get_or_init(|| lights.prefix_index());
+        let c = prefix_code(light);
+        lights.binary_search_in(prefix[c] as usize, prefix[c + 1] as usize, light)
     }
 
     /// The light form of an id.
@@ -984,6 +1021,21 @@ mod tests {
             names: vec![name.into()],
             alt_names: alts.iter().map(|s| s.to_string()).collect(),
             curated: false,
+        }
+    }
+
+    #[test]
+    fn light_ids_by_prefix_match_a_full_search() {
+        let mut b = Builder::new();
+        b.add_curated(curated::CURATED_TSV, "curated.tsv").unwrap();
+        let g = b.build();
+        let lights = &g.data.lights;
+        assert!(lights.len() > 50);
+        for i in 0..lights.len() {
+            assert_eq!(g.light_id(lights.get(i)), Some(i));
+        }
+        for s in ["", "a", "zzzz", "douma x", "\u{ff}x", "aa"] {
+            assert_eq!(g.light_id(s), lights.binary_search(s), "{s}");
         }
     }
 

@@ -80,6 +80,10 @@ pub fn tokenize(text: &str) -> Vec<RawToken> {
                 start = Some(i);
             }
             i += len;
+            // The rest of an ASCII word, without decoding (most of a text).
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
             continue;
         }
         if is_mark(c) {

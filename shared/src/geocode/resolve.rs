@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use gazetteer::normalize::{is_article, light, light_word, tokenize};
+use gazetteer::place::haversine_km_cos;
 use gazetteer::{Place, PlaceKind};
 
 use super::context::{self, Context, Want};
@@ -24,6 +25,7 @@ const WORLD_MIN_POPULATION: u64 = 15_000;
 /// Within this distance a co-mentioned place supports a candidate.
 const NEAR_KM: f64 = 150.0;
 
+#[derive(Clone)]
 struct Cand {
     place: usize,
     exact: bool,
@@ -236,6 +238,8 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
     let words = TextWords::new(text, std::mem::take(&mut norm.words));
     let mut light_buf = String::new();
     let mut word_buf = String::new();
+    // Most matches keep no candidate: fill one buffer, copy out the rest.
+    let mut cands: Vec<Cand> = Vec::new();
     let actor_spans: Vec<Range<usize>> = g
         .actors
         .find_iter(norm.text.as_str())
@@ -326,7 +330,7 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
         // Postings come in place order: a place's names are adjacent.
         // Light forms compare by id (equal strings, equal ids).
         let l_id = gaz.light_id(l);
-        let mut cands: Vec<Cand> = Vec::new();
+        cands.clear();
         for (place, light) in gaz.named_ids(m.key_id) {
             let exact = Some(light) == l_id;
             match cands.last_mut().filter(|c| c.place == place) {
@@ -352,7 +356,7 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             span,
             key_id: m.key_id,
             single_word,
-            cands,
+            cands: cands.clone(),
             modifier: false,
             forced,
         });
@@ -421,11 +425,11 @@ struct Anchor {
     cos_lat: f64,
 }
 
-/// True when the great-circle distance from (`lat`, `lon`) to `a` is
-/// certainly over `km`, by a lower bound of the haversine formula without
-/// trigonometry: `d = 2R asin(sqrt(h)) >= 2R sqrt(h)`, and `sin x >= x - x³/6`
-/// for `0 <= x <= π`, so `h >= s(Δφ/2)² + cos φ1 cos φ2 s(Δλ/2)²`.
-fn surely_farther(lat: f64, lon: f64, cos_lat: f64, a: &Anchor, km: f64) -> bool {
+/// A lower bound of the great-circle distance from (`lat`, `lon`) to `a`
+/// in km, from the haversine formula without trigonometry: `d = 2R
+/// asin(sqrt(h)) >= 2R sqrt(h)`, and `sin x >= x - x³/6` for `0 <= x <= π`,
+/// so `h >= s(Δφ/2)² + cos φ1 cos φ2 s(Δλ/2)²`.
+fn distance_lower_bound(lat: f64, lon: f64, cos_lat: f64, a: &Anchor) -> f64 {
     let s = |x: f64| {
         let x = x.abs().min(std::f64::consts::FRAC_PI_2);
         (x - x * x * x / 6.0).max(0.0)
@@ -437,7 +441,7 @@ fn surely_farther(lat: f64, lon: f64, cos_lat: f64, a: &Anchor, km: f64) -> bool
     }
     let dl = s(dl.to_radians() / 2.0);
     let h = dp * dp + (cos_lat * a.cos_lat).max(0.0) * dl * dl;
-    2.0 * 6371.0 * h.sqrt() > km
+    2.0 * 6371.0 * h.sqrt()
 }
 
 /// Scores every candidate of every mention (two passes: the first finds
@@ -542,18 +546,23 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             {
                 parts[j].gov = 1.5;
             }
-            // Only distances under NEAR_KM count: anchors surely farther
-            // (by a lower bound of the haversine) skip the trigonometry.
+            // Only the nearest distance under NEAR_KM counts: anchors
+            // surely farther than that or than the nearest so far (by a
+            // lower bound of the haversine, with a margin far above
+            // rounding) skip the trigonometry.
             let cos_p = p.lat.to_radians().cos();
-            let nearest = anchor_points
-                .iter()
-                .filter(|a| {
-                    a.key != f.key_id
-                        && a.place != c.place
-                        && !surely_farther(p.lat, p.lon, cos_p, a, NEAR_KM + 1.0)
-                })
-                .map(|a| p.distance_km(a.lat, a.lon))
-                .fold(f64::INFINITY, f64::min);
+            let mut nearest = f64::INFINITY;
+            for a in &anchor_points {
+                if a.key == f.key_id || a.place == c.place {
+                    continue;
+                }
+                let bound = distance_lower_bound(p.lat, p.lon, cos_p, a);
+                if bound > NEAR_KM + 1.0 || bound > nearest + 1e-6 * (1.0 + nearest) {
+                    continue;
+                }
+                let d = haversine_km_cos((p.lat, p.lon, cos_p), (a.lat, a.lon, a.cos_lat));
+                nearest = nearest.min(d);
+            }
             if nearest < NEAR_KM {
                 parts[j].near = 3.0 * (1.0 - (nearest / NEAR_KM) as f32);
             }

@@ -9,7 +9,7 @@ use crate::filters::FilterPanel;
 use crate::map_view::{MapCtx, MapView};
 use crate::message::Message;
 use crate::model::{find, items_from, AppState, TimeWindow};
-use crate::open_file::OpenFile;
+use crate::open_file::{read_events, OpenFile};
 use crate::time_slider::TimeSlider;
 use crate::undated_list::UndatedList;
 use crate::url_state::UrlState;
@@ -18,8 +18,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
 
-/// Largest GeoJSON the page reads (features).
-pub const MAX_FEATURES: usize = 2_000_000;
+/// Largest GeoJSON the page reads (features). A million events of our export
+/// (~800 MB) take ~1.7 GB of wasm memory (BENCHMARKS.md); twice that would
+/// near the 4 GB a wasm32 page can have, so more is refused with a message
+/// rather than risking a crash.
+pub const MAX_FEATURES: usize = 1_000_000;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -38,14 +41,9 @@ pub fn App() -> impl IntoView {
         let path = "data/events.geojson";
         // Bytes, not a JS string: no UTF-16 round trip, and no 512 MB string limit.
         match dom::fetch_bytes(&dom::data_url("events.geojson")).await {
-            Some(bytes) => match std::str::from_utf8(&bytes) {
-                Ok(text) => match shared::output::geojson::from_geojson(text, path, MAX_FEATURES) {
-                    Ok(events) => state.replace(items_from(events, false)),
-                    Err(e) => state.warn(format!("Could not read the dataset: {e}")),
-                },
-                Err(e) => state.warn(format!(
-                    "Could not read the dataset: {path} is not UTF-8 ({e})"
-                )),
+            Some(bytes) => match read_events(bytes, path) {
+                Ok(events) => state.replace(items_from(events, false)),
+                Err(e) => state.warn(format!("Could not read the dataset: {e}")),
             },
             None => {
                 state.say("No dataset at data/events.geojson: open a GeoJSON file or add articles.")

@@ -53,13 +53,27 @@ pub async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Offers text as a file download.
-pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+/// Resolves after the browser has had a turn (a `setTimeout(0)`): long work
+/// awaits this between steps so that the page keeps drawing and answering.
+pub async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Text as a `blob:` URL (revoke it when done).
+pub fn blob_url(text: &str, mime: &str) -> Result<String, JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    web_sys::Url::create_object_url_with_blob(&blob)
+}
+
+/// Offers text as a file download.
+pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+    let url = blob_url(text, mime)?;
     let a: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
     a.set_href(&url);
     a.set_download(file_name);
@@ -76,17 +90,7 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> 
     Ok(())
 }
 
-/// Reads a dropped or chosen file as text.
-pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
-    JsFuture::from(file.text())
-        .await
-        .map_err(|e| format!("{e:?}"))?
-        .as_string()
-        .ok_or_else(|| "not text".to_string())
-}
-
 /// Reads a dropped or chosen file as bytes.
-#[allow(dead_code)]
 pub async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(file.array_buffer())
         .await

@@ -23,6 +23,8 @@ pub struct MapCtx {
     pub loaded: RwSignal<bool>,
     /// A view from the URL, applied instead of fitting to the data once.
     pub initial_view: StoredValue<Option<View>>,
+    /// Whether the events source clusters (see [`wants_clusters`]).
+    pub clustered: StoredValue<bool>,
 }
 
 impl MapCtx {
@@ -31,6 +33,7 @@ impl MapCtx {
             map: RwSignal::new_local(None),
             loaded: RwSignal::new(false),
             initial_view: StoredValue::new(initial_view),
+            clustered: StoredValue::new(true),
         }
     }
 }
@@ -93,6 +96,8 @@ pub fn MapView() -> impl IntoView {
         };
         let n = generation.get_value() + 1;
         generation.set_value(n);
+        // Before the data: a large source must never be indexed unclustered.
+        set_clustering(&map, ctx, visible.len());
         state.items.with_untracked(|items| {
             let version = state.data_version.get_value();
             in_source.update_value(|src| set_events(&map, items, version, &visible, n, src))
@@ -226,7 +231,6 @@ fn create_map(
         "bottom-right",
     );
 
-    let clustered = StoredValue::new(true);
     let on = |event: &str, f: Box<dyn FnMut(JsValue)>| {
         map.on(event, Closure::wrap(f).into_js_value().unchecked_ref());
     };
@@ -253,16 +257,7 @@ fn create_map(
                 .set(Some([b.west(), b.south(), b.east(), b.north()] as Bounds));
             let zoom = for_move.get_zoom();
             labels.with_value(|labels| show_labels(labels, zoom));
-            // Clusters show only when zoomed out far (tile zoom <= clusterMaxZoom);
-            // nearer in, an unclustered source updates much faster (no
-            // supercluster index to rebuild on every slider step).
-            let want = zoom < f64::from(style::CLUSTER_MAX_ZOOM + 1);
-            if clustered.get_value() != want {
-                clustered.set_value(want);
-                if let Some(source) = for_move.get_source("events") {
-                    catch(source.set_cluster_options(&js(&json!({"cluster": want}))));
-                }
-            }
+            set_clustering(&for_move, ctx, state.visible.with_untracked(|v| v.len()));
         }),
     );
     let on_layer = |event: &str, layer: &str, f: Box<dyn FnMut(JsValue)>| {
@@ -422,7 +417,20 @@ fn set_events(
             r#"{{"type":"FeatureCollection","features":{}}}"#,
             features_text(items, visible.iter().copied())
         );
-        catch(source.set_data(&js_text(&text)));
+        // A large collection goes to MapLibre's worker as a blob URL that the
+        // worker fetches and parses itself: parsed here, it would be built
+        // once on this thread and cloned again into the worker (a million
+        // events: two copies of ~1 GB, and the renderer ran out of memory).
+        match dom::blob_url(&text, "application/geo+json") {
+            Ok(url) if visible.len() > LARGE_SOURCE => {
+                let promise = source.set_data(&JsValue::from_str(&url));
+                spawn_local(async move {
+                    settle(promise).await;
+                    let _ = web_sys::Url::revoke_object_url(&url);
+                });
+            }
+            _ => catch(source.set_data(&js_text(&text))),
+        }
     }
     in_source.version = version;
     in_source.indices = visible.to_vec();
@@ -431,14 +439,41 @@ fn set_events(
     map.once("idle", done.unchecked_ref());
 }
 
+/// Clusters show only when zoomed out far (tile zoom <= clusterMaxZoom);
+/// nearer in, an unclustered source updates much faster (no supercluster
+/// index to rebuild on every slider step). A large source always clusters:
+/// unclustered, MapLibre's worker tiles every point itself (geojson-vt), and
+/// a million events took more than its 3.5 GB heap.
+fn wants_clusters(zoom: f64, events: usize) -> bool {
+    zoom < f64::from(style::CLUSTER_MAX_ZOOM + 1) || events > LARGE_SOURCE
+}
+
+/// Turns clustering on or off as [`wants_clusters`] says, if it changes.
+fn set_clustering(map: &Map, ctx: MapCtx, events: usize) {
+    let want = wants_clusters(map.get_zoom(), events);
+    if ctx.clustered.get_value() != want {
+        ctx.clustered.set_value(want);
+        if let Some(source) = map.get_source("events") {
+            catch(source.set_cluster_options(&js(&json!({"cluster": want}))));
+        }
+    }
+}
+
 /// Reports a failed source update as a warning (not an unhandled rejection).
 fn catch(promise: js_sys::Promise) {
-    spawn_local(async move {
-        if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
-            web_sys::console::warn_2(&"eventmap: the map did not take the events:".into(), &e);
-        }
-    });
+    spawn_local(settle(promise));
 }
+
+/// Waits for a source update; a failure is a warning.
+async fn settle(promise: js_sys::Promise) {
+    if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
+        web_sys::console::warn_2(&"eventmap: the map did not take the events:".into(), &e);
+    }
+}
+
+/// Above this many events, a full update goes to the map as a blob URL and
+/// the source always clusters.
+const LARGE_SOURCE: usize = 200_000;
 
 /// West, south, east, north of the dated events.
 fn data_bounds(items: &[Item]) -> (Option<Bounds>, Vec<String>) {

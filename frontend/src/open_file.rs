@@ -6,6 +6,15 @@ use crate::dom;
 use crate::model::{items_from, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use shared::event::Event;
+
+/// Reads a GeoJSON file's bytes into events; the message names the file.
+/// Takes the bytes so that they are freed before the caller builds its items:
+/// at a million events every copy held at once counts.
+pub fn read_events(bytes: Vec<u8>, name: &str) -> Result<Vec<Event>, String> {
+    let text = std::str::from_utf8(&bytes).map_err(|e| format!("{name}: not UTF-8 ({e})"))?;
+    shared::output::geojson::from_geojson(text, name, MAX_FEATURES).map_err(|e| e.to_string())
+}
 
 #[component]
 pub fn OpenFile() -> impl IntoView {
@@ -18,11 +27,12 @@ pub fn OpenFile() -> impl IntoView {
         input.set_value("");
         spawn_local(async move {
             let name = file.name();
-            let text = match dom::file_text(&file).await {
-                Ok(t) => t,
+            // Bytes, not text: a JS string stops at 512 MB.
+            let bytes = match dom::file_bytes(&file).await {
+                Ok(b) => b,
                 Err(e) => return state.warn(format!("Could not read {name}: {e}")),
             };
-            match shared::output::geojson::from_geojson(&text, &name, MAX_FEATURES) {
+            match read_events(bytes, &name) {
                 Ok(events) => {
                     let n = events.len();
                     let items = items_from(events, false);

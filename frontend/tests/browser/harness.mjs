@@ -148,3 +148,46 @@ export function fixture(n = 1000) {
   }
   return file;
 }
+
+/**
+ * About `bytes` of article text (UTF-8), deterministic: paragraphs of news
+ * prose, one in three reporting a dated event somewhere in Syria, the rest
+ * background without an event. For the large-paste test and benchmark.
+ */
+export function articleText(bytes) {
+  const places = ['Douma', 'Harasta', 'Saraqib', 'Idlib', 'Aleppo', 'Maarat al-Numan', 'Khan Shaykhun',
+    'Hama', 'Homs', 'Palmyra', 'Raqqa', 'Deir ez-Zor', 'Manbij', 'Afrin', 'Daraa', 'Jobar', 'Arbin', 'Zamalka'];
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+    'October', 'November', 'December'];
+  const events = [
+    (p, n, d) => `Air strikes killed ${n} civilians in ${p} on ${d}, the Syrian Observatory for Human Rights said.`,
+    (p, n, d) => `Government forces shelled ${p} on ${d}, killing ${n} people, according to local activists.`,
+    (p, n, d) => `Rebels clashed with government troops in ${p} on ${d} and ${n} fighters were killed.`,
+    (p, n, d) => `A car bomb exploded in ${p} on ${d}, killing ${n} people and wounding dozens more.`,
+  ];
+  const filler = [
+    'The United Nations called again for a ceasefire and for aid convoys to be let through.',
+    'Diplomats said talks would resume next month, without giving any details.',
+    'Aid agencies warned that food and medicine were running short as winter approached.',
+    'Families who fled the fighting described nights spent in basements without electricity.',
+    'Analysts said the offensive was meant to secure the highway before the talks.',
+    'The ministry did not respond to a request for comment on the reports.',
+    'Prices of bread and fuel have tripled since the start of the year, traders said.',
+  ];
+  let seed = 7;
+  const next = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const parts = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i += 1) {
+    const sentences = [];
+    if (i % 3 === 0) {
+      const date = `${1 + next(28)} ${months[next(12)]} ${2016 + next(4)}`;
+      sentences.push(events[next(events.length)](places[next(places.length)], 2 + next(60), date));
+    }
+    for (let k = 0; k < 3; k += 1) sentences.push(filler[next(filler.length)]);
+    const paragraph = `${sentences.join(' ')}\n\n`;
+    parts.push(paragraph);
+    size += Buffer.byteLength(paragraph);
+  }
+  return parts.join('');
+}

@@ -1,11 +1,13 @@
-// Open GeoJSON: hostile text shows literally and runs nothing; a broken file
-// gives a message and the data stays.
+// Hostile input: GeoJSON and articles whose text carries markup show it
+// literally and run nothing; a broken or hostile GeoJSON file (not JSON,
+// wrong types, too many features, coordinates out of range, properties
+// missing) gives a message and the data stays.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, openPage, waitDrawn, afterChange, screenshot } from './harness.mjs';
+import { serve, launch, openPage, waitDrawn, afterChange, screenshot, DIST } from './harness.mjs';
 
 let server;
 let chromium;
@@ -74,23 +76,110 @@ test('hostile GeoJSON shows its text literally and runs nothing', async () => {
   await context.close();
 });
 
-test('a broken GeoJSON gives a message and keeps the data', async () => {
-  const broken = path.join(dir, 'broken.geojson');
-  fs.writeFileSync(broken, '{"type":"FeatureCollection","features":[{"type":"Feature","geometry":');
-  const wrong = path.join(dir, 'wrong.geojson');
-  fs.writeFileSync(wrong, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [500, 1] }, properties: {} }] }));
+test('hostile article text, title, source and URL show literally and run nothing', async (t) => {
+  if (!fs.existsSync(path.join(DIST, 'data', 'gazetteer.bin'))) {
+    t.skip('no dist/data/gazetteer.bin');
+    return;
+  }
+  // The pasted text: a short first line without a full stop is its headline.
+  const pastedTitle = `${IMG} ${SVG}`;
+  const pasted = `${pastedTitle}\n\nAir strikes killed 12 civilians in Douma on Tuesday ${SCRIPT}, the Syrian Observatory said ${IMG}.`;
+  // A chosen .jsonl file: every field but the text carries a payload too.
+  const line = {
+    id: 'hostile-1', date: '2018-04-12', title: `${SCRIPT} title ${IMG}`, source: `${SVG} news`, url: JS_URL,
+    text: `Air strikes killed 12 civilians in Douma on Tuesday, the Syrian Observatory said ${SVG} <a href="${JS_URL}">more</a>.`,
+  };
+  const file = path.join(dir, 'hostile.jsonl');
+  fs.writeFileSync(file, `${JSON.stringify(line)}\n`);
+
+  const { page, context, errors } = await openPage(chromium.browser, server.url);
+  await waitDrawn(page);
+  await page.locator('#add-articles').click();
+  await page.locator('#article-text').fill(pasted);
+  await page.locator('#article-date').fill('2018-04-12');
+  await page.locator('#article-files').setInputFiles(file);
+  await page.locator('#add-panel li', { hasText: 'hostile.jsonl' }).waitFor();
+  await afterChange(page, () => page.locator('#extract').click(), 60_000);
+  const message = await page.locator('#message-text').textContent();
+  assert.match(message, /Added [1-9]\d* events? from 2 inputs/);
+
+  const rows = page.locator('#event-list .event-row:has(.badge)');
+  const n = await rows.count();
+  assert.ok(n > 0, 'the articles gave events');
+  const notes = [];
+  const sources = [];
+  for (let i = 0; i < n; i += 1) {
+    await rows.nth(i).click();
+    const detail = page.locator('#event-detail');
+    notes.push(await page.locator('#detail-notes').textContent());
+    sources.push(await page.locator('#detail-sources').textContent());
+    assert.equal(await detail.locator('img, script, svg, iframe, object, embed').count(), 0, 'no markup from data');
+    assert.equal(await detail.locator('a').count(), 0, 'no link: neither URL is http(s)');
+  }
+  const all = (xs) => xs.join('\n');
+  // The text shows literally: the sentence with its payload, as written.
+  assert.ok(notes.some((x) => x.includes(SCRIPT) || x.includes(SVG) || x.includes(IMG)), `notes: ${all(notes)}`);
+  for (const literal of [line.title, line.source, JS_URL, pastedTitle]) {
+    assert.ok(all(sources).includes(literal), `sources show ${literal}: ${all(sources)}`);
+  }
+  await screenshot(page, '09-hostile-article');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('body img, body script:not([src]), body svg:not(#histogram) svg').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Writes `count` small valid features as a FeatureCollection, streamed. */
+async function manyFeatures(file, count) {
+  const out = fs.createWriteStream(file);
+  const write = (text) => (out.write(text) ? null : new Promise((r) => out.once('drain', r)));
+  await write('{"type":"FeatureCollection","features":[');
+  let chunk = '';
+  for (let i = 0; i < count; i += 1) {
+    chunk += `${i ? ',' : ''}{"type":"Feature","geometry":{"type":"Point","coordinates":[36.4,33.5]},"properties":`
+      + `{"event_id":"m${i}","time_precision":1,"event_type":"Battles","sub_event_type":"Armed clash","location":"",`
+      + `"country":"SY","geo_precision":1,"place_mention":"","place_id":"","notes":"","sources":[],"background":false}}`;
+    if (chunk.length > 1 << 20) { await write(chunk); chunk = ''; }
+  }
+  await write(`${chunk}]}`);
+  await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve())));
+}
+
+test('a broken or hostile GeoJSON gives a message and keeps the data', async () => {
+  const valid = hostile().features[1];
+  const collection = (...features) => JSON.stringify({ type: 'FeatureCollection', features });
+  const cases = [
+    ['not JSON', 'broken.geojson', '{"type":"FeatureCollection","features":[{"type":"Feature","geometry":', /broken\.geojson: not JSON/],
+    ['wrong types', 'types.geojson', collection({ ...valid, properties: { ...valid.properties, fatalities: 'twelve' } }),
+      /types\.geojson: feature 0: properties: invalid type: string "twelve"/],
+    ['too many features', 'million.geojson', null, /million\.geojson: more than the 1000000 features this reader accepts/],
+    ['coordinates out of range', 'range.geojson', collection(valid, { ...valid, geometry: { type: 'Point', coordinates: [500, 1] } }),
+      /range\.geojson: feature 1: coordinates \[500, 1\] out of range/],
+    ['properties missing', 'missing.geojson', collection({ type: 'Feature', geometry: valid.geometry }),
+      /missing\.geojson: feature 0: "properties" must be an object/],
+    ['properties incomplete', 'partial.geojson', collection({ ...valid, properties: { event_id: 'x' } }),
+      /partial\.geojson: feature 0: properties: missing field/],
+  ];
+  for (const [, name, text] of cases) {
+    const file = path.join(dir, name);
+    if (text === null) await manyFeatures(file, 1_000_001);
+    else fs.writeFileSync(file, text);
+  }
   const { page, context, errors } = await openPage(chromium.browser, server.url);
   await waitDrawn(page);
   const before = await page.locator('#shown-count').textContent();
-  for (const [file, pattern] of [[broken, /broken\.geojson: not JSON/], [wrong, /wrong\.geojson: feature 0/]]) {
-    await page.locator('#open-geojson').setInputFiles(file);
-    await page.waitForFunction(() => document.querySelector('#message')?.classList.contains('error'));
-    assert.match(await page.locator('#message-text').textContent(), pattern);
-    assert.match(await page.locator('#message-text').textContent(), /unchanged/);
-    assert.equal(await page.locator('#shown-count').textContent(), before);
+  const total = await page.locator('#total-count').textContent();
+  for (const [what, name, , pattern] of cases) {
+    await page.locator('#open-geojson').setInputFiles(path.join(dir, name));
+    await page.waitForFunction(() => document.querySelector('#message')?.classList.contains('error'), null, { timeout: 180_000 });
+    const message = await page.locator('#message-text').textContent();
+    assert.match(message, pattern, what);
+    assert.match(message, /The data shown is unchanged\./, what);
+    assert.equal(await page.locator('#shown-count').textContent(), before, what);
+    assert.equal(await page.locator('#total-count').textContent(), total, what);
     await page.locator('#message .close').click();
   }
-  await page.locator('#open-geojson').setInputFiles(broken);
+  await page.locator('#open-geojson').setInputFiles(path.join(dir, 'broken.geojson'));
   await page.waitForFunction(() => document.querySelector('#message')?.classList.contains('error'));
   await screenshot(page, '07-broken');
   assert.deepEqual(errors, []);

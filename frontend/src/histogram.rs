@@ -6,6 +6,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use std::fmt::Write as _;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 const MAX_BARS: i32 = 400;
 
@@ -64,6 +65,8 @@ pub fn Histogram() -> impl IntoView {
     };
 
     // Dragging across the histogram chooses a range; a click moves the window.
+    // The pointer is captured: the drag follows it even when the layout moves
+    // under it or it leaves the histogram.
     let drag = StoredValue::new(None::<(i32, bool)>);
     let day_at = move |e: &web_sys::MouseEvent| -> Option<i32> {
         let b = bins.get_untracked()?;
@@ -76,12 +79,21 @@ pub fn Histogram() -> impl IntoView {
         let frac = ((f64::from(e.client_x()) - rect.left()) / rect.width()).clamp(0.0, 0.9999);
         Some(b.min + (frac * b.counts.len() as f64 * f64::from(b.per)) as i32)
     };
-    let on_down = move |e: ev::MouseEvent| {
+    let on_down = move |e: ev::PointerEvent| {
+        if e.button() != 0 {
+            return;
+        }
         if let Some(day) = day_at(&e) {
             drag.set_value(Some((day, false)));
+            if let Some(svg) = e
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = svg.set_pointer_capture(e.pointer_id());
+            }
         }
     };
-    let on_move = move |e: ev::MouseEvent| {
+    let on_move = move |e: ev::PointerEvent| {
         let Some((from, _)) = drag.get_value() else {
             return;
         };
@@ -93,15 +105,18 @@ pub fn Histogram() -> impl IntoView {
         if day != from {
             drag.set_value(Some((from, true)));
             let cumulative = state.window.get_untracked().is_some_and(|w| w.cumulative);
-            state.window.set(Some(TimeWindow {
+            let next = TimeWindow {
                 start: from.min(day),
                 end: from.max(day),
                 unit: Unit::Range,
                 cumulative,
-            }));
+            };
+            if state.window.get_untracked() != Some(next) {
+                state.window.set(Some(next));
+            }
         }
     };
-    let on_up = move |e: ev::MouseEvent| {
+    let on_up = move |e: ev::PointerEvent| {
         let Some((_, moved)) = drag.get_value() else {
             return;
         };
@@ -120,7 +135,8 @@ pub fn Histogram() -> impl IntoView {
     view! {
         <svg id="histogram" role="img" aria-label="Events per day, honouring the filters"
             viewBox=move || format!("0 0 {} 60", bar_count()) preserveAspectRatio="none"
-            on:mousedown=on_down on:mousemove=on_move on:mouseup=on_up>
+            on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
+            on:pointercancel=move |_| drag.set_value(None)>
             <path class="bars" d=path />
             {move || shade().map(|(x, w)| view! {
                 <rect class="window" x=x.to_string() y="0" width=w.to_string() height="60" />

@@ -209,7 +209,7 @@ pub fn TimeSlider() -> impl IntoView {
                 <label class="inline"><input type="checkbox" id="cumulative"
                     prop:checked=move || window.get().is_some_and(|w| w.cumulative)
                     on:change=on_cumulative />" cumulative"</label>
-                <span class="range-dates" class:hidden=move || unit() != Unit::Range>
+                <span class="range-dates" class:invisible=move || unit() != Unit::Range>
                     <input type="date" id="from" aria-label="From"
                         prop:value=move || window.get().map(|w| dates::iso(w.start)).unwrap_or_default()
                         on:change=on_date("from") />

@@ -72,3 +72,43 @@ test('week window reads as a range in words; play advances the window', async ()
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('dragging across the histogram sets a range window', async () => {
+  const dated = datasetFeatures(FIXTURE).filter((f) => f.properties.event_date !== null);
+  const days = dated.map((f) => dayOf(f.properties.event_date));
+  const [min, max] = [Math.min(...days), Math.max(...days)];
+  // The histogram's bins (histogram.rs): at most 400 bars of `per` days.
+  const per = Math.max(1, Math.ceil((max - min + 1) / 400));
+  const bars = Math.ceil((max - min + 1) / per);
+  const { page, context, errors } = await openPage(chromium.browser, server.url);
+  await waitDrawn(page);
+  await page.locator('#in-view-only').uncheck();
+  const box = await page.locator('#histogram').boundingBox();
+  const y = box.y + box.height / 2;
+  const [x1, x2] = [Math.round(box.x + box.width * 0.3), Math.round(box.x + box.width * 0.45)];
+  const dayAt = (x) => min + Math.floor(((x - box.x) / box.width) * bars * per);
+  await afterChange(page, async () => {
+    await page.mouse.move(x1, y);
+    await page.mouse.down();
+    await page.mouse.move(x2, y, { steps: 8 });
+    await page.mouse.up();
+  });
+  assert.equal(await page.locator('#unit').inputValue(), 'range');
+  const from = dayOf(await page.locator('#from').inputValue());
+  const to = dayOf(await page.locator('#to').inputValue());
+  assert.ok(Math.abs(from - dayAt(x1)) <= per && Math.abs(to - dayAt(x2)) <= per,
+    `window ${from}..${to} for a drag over ${dayAt(x1)}..${dayAt(x2)}`);
+  const inside = days.filter((d) => d >= from && d <= to).length;
+  assert.ok(inside > 0 && inside < dated.length);
+  assert.equal(Number(await page.locator('#shown-count').textContent()), inside);
+  const listed = await page.locator('#event-list .event-row .date').allTextContents();
+  assert.ok(listed.length > 0 && listed.every((d) => dayOf(d) >= from && dayOf(d) <= to), `list dates: ${listed.slice(0, 5)}`);
+  const drawn = await rendered(page);
+  assert.equal(drawn.total, inside, 'the map draws the window');
+  // The shaded window covers the dragged part of the histogram.
+  const shade = await page.locator('#histogram rect.window').evaluate((r) => [Number(r.getAttribute('x')), Number(r.getAttribute('width'))]);
+  assert.ok(Math.abs(shade[0] - (from - min) / per) < 1 && shade[1] > 0, `shade ${shade}`);
+  await screenshot(page, '05-histogram-range');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -627,6 +627,14 @@ impl Gazetteer {
         lights.binary_search_in(prefix[c] as usize, prefix[c + 1] as usize, light)
     }
 
+    /// [`Gazetteer::light_id`] of the light form of one word (as
+    /// `tokenize` splits a text), remembered per thread (see `memo`): the
+    /// geocoder asks it for most names it finds, and they are one word.
+    pub fn word_light_id(&self, word: &str) -> Option<usize> {
+        let info = crate::memo::with(self, |m| m.word(self, word).0);
+        (info.light != u32::MAX).then_some(info.light as usize)
+    }
+
     /// The light form of an id.
     pub fn light(&self, id: usize) -> &str {
         self.data.lights.get(id)

@@ -26,6 +26,9 @@ pub(crate) struct WordInfo {
     pub id: u32,
     /// The one-word key equal to the word's key, or `u32::MAX`.
     pub single: u32,
+    /// The id of the word's light form ([`Gazetteer::light_id`]), or
+    /// `u32::MAX`.
+    pub light: u32,
     /// The key: `keys[key.0..key.1]` (`#` for a word of another script).
     key: (u32, u32),
 }
@@ -128,6 +131,11 @@ impl Memo {
             article: ok && is_article(&self.light),
             id: id.map_or(MAX_WORDS, |i| i as u32),
             single: id.map_or(u32::MAX, |i| gaz.single_key(i)),
+            light: if ok {
+                gaz.light_id(&self.light).map_or(u32::MAX, |i| i as u32)
+            } else {
+                u32::MAX
+            },
             key: (start as u32, self.keys.len() as u32),
         }
     }

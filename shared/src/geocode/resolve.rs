@@ -63,10 +63,6 @@ impl Parts {
     }
 }
 
-fn is_curated(p: &Place) -> bool {
-    p.id.starts_with("curated:")
-}
-
 /// Whether a candidate may be named this way; reads only the index's
 /// columns (country, kind, population), not the place record.
 fn allowed(g: &Geocoder, place: usize, exact: bool, single_word: bool, light_len: usize) -> bool {
@@ -93,9 +89,13 @@ fn allowed(g: &Geocoder, place: usize, exact: bool, single_word: bool, light_len
         }
 }
 
-fn base_parts(p: &Place, c: &Cand, want: Want) -> Parts {
+/// Scoring reads the index's columns (kind, population, country, curated
+/// flag: each place's record and its strings are scattered in memory) and
+/// the record only for what has no column.
+fn base_parts(gaz: &gazetteer::Gazetteer, c: &Cand, want: Want) -> Parts {
     use PlaceKind::*;
-    let kind = match (want, p.kind) {
+    let p = gaz.place(c.place);
+    let kind = match (want, gaz.place_kind(c.place)) {
         (Want::Region, Region) => 4.0,
         (Want::Region, District) => 1.0,
         (Want::Region, _) => 0.0,
@@ -114,9 +114,13 @@ fn base_parts(p: &Place, c: &Cand, want: Want) -> Parts {
     };
     Parts {
         kind,
-        pop: 0.3 * ((p.population + 1) as f32).log10(),
+        pop: 0.3 * ((gaz.place_population(c.place) + 1) as f32).log10(),
         exact: if c.exact { 0.5 } else { 0.0 },
-        curated: if is_curated(p) { 0.7 } else { 0.0 },
+        curated: if gaz.place_is_curated(c.place) {
+            0.7
+        } else {
+            0.0
+        },
         ..Default::default()
     }
 }
@@ -329,7 +333,11 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
         let single_word = !l.contains(' ');
         // Postings come in place order: a place's names are adjacent.
         // Light forms compare by id (equal strings, equal ids).
-        let l_id = gaz.light_id(l);
+        let l_id = if toks.len() == 1 {
+            gaz.word_light_id(&text[toks[0].clone()])
+        } else {
+            gaz.light_id(l)
+        };
         cands.clear();
         for (place, light) in gaz.named_ids(m.key_id) {
             let exact = Some(light) == l_id;
@@ -453,7 +461,7 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         .map(|f| {
             f.cands
                 .iter()
-                .map(|c| base_parts(gaz.place(c.place), c, f.ctx.want))
+                .map(|c| base_parts(gaz, c, f.ctx.want))
                 .collect()
         })
         .collect();
@@ -463,8 +471,8 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
     for (i, f) in found.iter().enumerate() {
         let mut idx: Vec<usize> = (0..f.cands.len()).collect();
         idx.sort_by(|&a, &b| base[i][b].total().total_cmp(&base[i][a].total()));
-        let top = gaz.place(f.cands[idx[0]].place);
-        *country_votes.entry(top.country.as_str()).or_default() += 1;
+        let top = f.cands[idx[0]].place;
+        *country_votes.entry(gaz.place_country(top)).or_default() += 1;
         let margin = idx
             .get(1)
             .map(|&r| base[i][idx[0]].total() - base[i][r].total());
@@ -518,32 +526,31 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         let big_exact = f
             .cands
             .iter()
-            .any(|c| c.exact && gaz.place(c.place).population >= 100_000);
+            .any(|c| c.exact && gaz.place_population(c.place) >= 100_000);
         let world_city = f
             .cands
             .iter()
-            .map(|c| gaz.place(c.place))
-            .filter(|p| p.population >= 500_000 && !FUZZY_ZONE.contains(&p.country.as_str()))
-            .map(|p| p.population)
+            .map(|c| c.place)
+            .filter(|&p| {
+                gaz.place_population(p) >= 500_000 && !FUZZY_ZONE.contains(&gaz.place_country(p))
+            })
+            .map(|p| gaz.place_population(p))
             .max();
         for (j, c) in f.cands.iter().enumerate() {
-            let p = gaz.place(c.place);
             if big_exact && !c.exact {
                 parts[j].exact = -2.5;
             }
-            if world_city.is_some_and(|w| p.population * 100 < w) {
+            if world_city.is_some_and(|w| gaz.place_population(c.place) * 100 < w) {
                 parts[j].exact -= 4.0;
             }
         }
         for (j, c) in f.cands.iter().enumerate() {
             let p = gaz.place(c.place);
-            if Some(&p.country) == country_focus.as_ref() {
+            let in_focus = country_focus.as_deref() == Some(gaz.place_country(c.place));
+            if in_focus {
                 parts[j].country = 1.5;
             }
-            if p.admin1.is_some()
-                && p.admin1 == gov_focus
-                && Some(&p.country) == country_focus.as_ref()
-            {
+            if in_focus && p.admin1.is_some() && p.admin1 == gov_focus {
                 parts[j].gov = 1.5;
             }
             // Only the nearest distance under NEAR_KM counts: anchors
@@ -574,12 +581,11 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             .iter()
             .enumerate()
             .map(|(j, c)| {
-                let p = gaz.place(c.place);
                 !(f.single_word
                     && !c.exact
-                    && !is_curated(p)
-                    && p.kind == PlaceKind::Locality
-                    && p.population < 1_000
+                    && !gaz.place_is_curated(c.place)
+                    && gaz.place_kind(c.place) == PlaceKind::Locality
+                    && gaz.place_population(c.place) < 1_000
                     && parts[j].near == 0.0)
             })
             .collect();

@@ -17,7 +17,7 @@
 use gazetteer::{Builder, Gazetteer};
 use shared::geocode::Geocoder;
 use shared::ingest::jsonl::{JsonlStream, LineOutcome};
-use shared::ingest::read_bytes;
+use shared::ingest::{read_bytes, Format};
 use shared::ingest::text::TextParts;
 use shared::output::{csv::to_csv, geojson::from_geojson, geojson::to_geojson, jsonl::to_jsonl};
 use shared::pipeline::Pipeline;
@@ -63,7 +63,8 @@ pub fn ingest(data: &[u8]) {
                 end = a.offset + a.text.len();
             }
         }
-        if bytes.len() <= 8192 {
+        // (A .txt starting with `{` is read as JSONL, as the command line does.)
+        if bytes.len() <= 8192 && Format::detect(name, bytes) == Format::Text {
             let streamed: Vec<(&str, &Option<String>)> = parts
                 .iter()
                 .filter_map(|p| p.article.as_ref())

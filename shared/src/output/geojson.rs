@@ -19,34 +19,7 @@ use std::fmt;
 /// Written one feature at a time: a JSON tree of the whole collection would
 /// take several times the memory of its text on large runs.
 pub fn to_geojson(events: &[Event], pretty: bool) -> String {
-    let mut out = String::with_capacity(events.len() * 1024 + 64);
-    out.push_str(if pretty {
-        "{\n  \"type\": \"FeatureCollection\",\n  \"features\": ["
-    } else {
-        "{\"type\":\"FeatureCollection\",\"features\":["
-    });
-    for (i, event) in events.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let value = feature_value(event);
-        if pretty {
-            let text =
-                serde_json::to_string_pretty(&value).expect("serialising JSON values cannot fail");
-            for line in text.lines() {
-                out.push_str("\n    ");
-                out.push_str(line);
-            }
-        } else {
-            out.push_str(&value.to_string());
-        }
-    }
-    out.push_str(if pretty && !events.is_empty() {
-        "\n  ]\n}\n"
-    } else {
-        "]}\n"
-    });
-    out
+    super::writer::to_string(events, super::writer::OutputFormat::Geojson { pretty })
 }
 
 /// One event as a GeoJSON Feature value (`[longitude, latitude]`, WGS 84).

@@ -129,42 +129,35 @@ fn rule_of(w: &Parts, r: Option<&Parts>, p: &Place, want: Want) -> String {
     let Some(r) = r else {
         return "only candidate".into();
     };
+    // The component that most separates the two; only its text is built.
     let diffs = [
-        (
-            w.near - r.near,
-            "nearest to co-mentioned places".to_string(),
-        ),
-        (
-            w.gov - r.gov,
-            format!(
-                "article governorate focus: {}",
-                p.admin1.as_deref().unwrap_or("?")
-            ),
-        ),
-        (
-            w.country - r.country,
-            format!("country focus {}", p.country),
-        ),
-        (
-            w.kind - r.kind,
-            match want {
-                Want::Region => "qualifier: province/governorate".to_string(),
-                Want::City => "qualifier: city/town".to_string(),
-                Want::Any => format!("feature class/kind: {} {}", p.kind, p.feature_code),
-            },
-        ),
-        (w.pop - r.pop, "largest population".to_string()),
-        (
-            w.curated - r.curated,
-            "curated place named in reporting".to_string(),
-        ),
-        (w.exact - r.exact, "exact spelling".to_string()),
+        w.near - r.near,
+        w.gov - r.gov,
+        w.country - r.country,
+        w.kind - r.kind,
+        w.pop - r.pop,
+        w.curated - r.curated,
+        w.exact - r.exact,
     ];
-    diffs
-        .into_iter()
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|d| d.1)
-        .unwrap_or_default()
+    let Some((rule, _)) = diffs.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) else {
+        return String::new();
+    };
+    match rule {
+        0 => "nearest to co-mentioned places".to_string(),
+        1 => format!(
+            "article governorate focus: {}",
+            p.admin1.as_deref().unwrap_or("?")
+        ),
+        2 => format!("country focus {}", p.country),
+        3 => match want {
+            Want::Region => "qualifier: province/governorate".to_string(),
+            Want::City => "qualifier: city/town".to_string(),
+            Want::Any => format!("feature class/kind: {} {}", p.kind, p.feature_code),
+        },
+        4 => "largest population".to_string(),
+        5 => "curated place named in reporting".to_string(),
+        _ => "exact spelling".to_string(),
+    }
 }
 
 fn to_resolved(
@@ -254,19 +247,19 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
     while let Some(m) = queue.pop_front() {
         let span = m.span.clone();
         let forced = force_at == Some(span.start);
-        if actor_spans
-            .iter()
-            .any(|a| a.start < span.end && span.start < a.end)
-            && !forced
-        {
-            continue;
-        }
         let s = &text[span.clone()];
         // Most matches are one lowercase word ("army", "said"): rejected
         // below (ends lowercase, nothing to match again); skip the work.
         if !forced
             && s.as_bytes()[0].is_ascii_lowercase()
             && s.bytes().all(|c| c.is_ascii_alphanumeric())
+        {
+            continue;
+        }
+        if actor_spans
+            .iter()
+            .any(|a| a.start < span.end && span.start < a.end)
+            && !forced
         {
             continue;
         }
@@ -456,7 +449,7 @@ fn distance_lower_bound(lat: f64, lon: f64, cos_lat: f64, a: &Anchor) -> f64 {
 /// anchors and the article's focus, the second uses them).
 fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String, String)>) {
     let gaz = g.gazetteer();
-    let base: Vec<Vec<Parts>> = found
+    let mut base: Vec<Vec<Parts>> = found
         .iter()
         .map(|f| {
             f.cands
@@ -469,15 +462,20 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
     let mut anchors: Vec<(usize, usize)> = Vec::new(); // (mention key id, place)
     let mut country_votes: HashMap<&str, usize> = HashMap::new();
     for (i, f) in found.iter().enumerate() {
-        let mut idx: Vec<usize> = (0..f.cands.len()).collect();
-        idx.sort_by(|&a, &b| base[i][b].total().total_cmp(&base[i][a].total()));
-        let top = f.cands[idx[0]].place;
+        // The best and the runner-up, earlier candidates first among equals
+        // (what a stable sort by descending total puts first).
+        let total = |j: usize| base[i][j].total();
+        let better = |a: usize, b: usize| total(b).total_cmp(&total(a)).is_gt();
+        let best = (1..f.cands.len()).fold(0, |b, j| if better(b, j) { j } else { b });
+        let runner =
+            (0..f.cands.len())
+                .filter(|&j| j != best)
+                .reduce(|b, j| if better(b, j) { j } else { b });
+        let top = f.cands[best].place;
         *country_votes.entry(gaz.place_country(top)).or_default() += 1;
-        let margin = idx
-            .get(1)
-            .map(|&r| base[i][idx[0]].total() - base[i][r].total());
+        let margin = runner.map(|r| total(best) - total(r));
         if margin.is_none_or(|m| m >= 1.0) {
-            anchors.push((f.key_id, f.cands[idx[0]].place));
+            anchors.push((f.key_id, top));
         }
     }
     let total_votes: usize = country_votes.values().sum();
@@ -518,7 +516,7 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
     // Pass 2.
     let mut scored = Vec::new();
     for (i, f) in found.iter_mut().enumerate() {
-        let mut parts = base[i].clone();
+        let mut parts = std::mem::take(&mut base[i]);
         // A loose spelling does not beat a large place spelled exactly
         // (Moscow is not the village Mishkaw).
         // A large world city spelled exactly (Paris, Moscow) is what a
@@ -576,20 +574,16 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         }
         // A lone small village matched only by a loose spelling of one word,
         // far from everything else in the article, is most likely a word.
-        let keep: Vec<bool> = f
-            .cands
-            .iter()
-            .enumerate()
-            .map(|(j, c)| {
-                !(f.single_word
-                    && !c.exact
-                    && !gaz.place_is_curated(c.place)
-                    && gaz.place_kind(c.place) == PlaceKind::Locality
-                    && gaz.place_population(c.place) < 1_000
-                    && parts[j].near == 0.0)
-            })
-            .collect();
-        let mut order: Vec<usize> = (0..f.cands.len()).filter(|&j| keep[j]).collect();
+        let keep = |j: usize| {
+            let c = &f.cands[j];
+            !(f.single_word
+                && !c.exact
+                && !gaz.place_is_curated(c.place)
+                && gaz.place_kind(c.place) == PlaceKind::Locality
+                && gaz.place_population(c.place) < 1_000
+                && parts[j].near == 0.0)
+        };
+        let mut order: Vec<usize> = (0..f.cands.len()).filter(|&j| keep(j)).collect();
         order.sort_by(|&a, &b| parts[b].total().total_cmp(&parts[a].total()));
         scored.push(Scored { parts, order });
     }

@@ -211,7 +211,6 @@ async function paste(mbytes, chromium) {
   const server = await serve(DIST);
   const context = await chromium.browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
-  if (process.env.BENCH_CONSOLE) page.on('console', (m) => { if (m.text().startsWith('TIMING')) console.log(m.text()); });
   const result = { paste: `${mbytes} MB` };
   try {
     await page.goto(server.url);

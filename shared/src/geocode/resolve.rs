@@ -24,6 +24,9 @@ pub(super) const FUZZY_ZONE: &[&str] = &["SY", "LB", "JO", "IQ", "PS"];
 const WORLD_MIN_POPULATION: u64 = 15_000;
 /// Within this distance a co-mentioned place supports a candidate.
 const NEAR_KM: f64 = 150.0;
+/// Degrees of latitude beyond which the distance's lower bound (see
+/// `distance_lower_bound`) is over `NEAR_KM + 1` (1.5° gives 166 km).
+const NEAR_LAT: f64 = 1.5;
 
 #[derive(Clone)]
 struct Cand {
@@ -500,7 +503,7 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .filter(|(_, n)| **n >= 2 && **n * 5 >= gov_total * 2)
         .map(|(a, _)| a.clone());
-    let anchor_points: Vec<Anchor> = anchors
+    let mut anchor_points: Vec<Anchor> = anchors
         .iter()
         .map(|&(key, place)| {
             let p = gaz.place(place);
@@ -513,6 +516,8 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             }
         })
         .collect();
+    // By latitude: a candidate reads only the anchors within NEAR_LAT.
+    anchor_points.sort_by(|a, b| a.lat.total_cmp(&b.lat));
     // Pass 2.
     let mut scored = Vec::new();
     for (i, f) in found.iter_mut().enumerate() {
@@ -557,7 +562,9 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             // rounding) skip the trigonometry.
             let cos_p = p.lat.to_radians().cos();
             let mut nearest = f64::INFINITY;
-            for a in &anchor_points {
+            let from = anchor_points.partition_point(|a| a.lat < p.lat - NEAR_LAT);
+            let to = anchor_points.partition_point(|a| a.lat <= p.lat + NEAR_LAT);
+            for a in anchor_points.get(from..to).unwrap_or_default() {
                 if a.key == f.key_id || a.place == c.place {
                     continue;
                 }
@@ -760,4 +767,34 @@ pub(super) fn explain(g: &Geocoder, name: &str, context: Option<&str>) -> Vec<Ca
         .find(|(span, _)| span.start == at)
         .map(|(_, c)| c)
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Anchors more than NEAR_LAT degrees of latitude away are ones the
+    /// lower bound skips anyway, whatever the longitudes and latitudes.
+    #[test]
+    fn latitude_window_skips_only_far_anchors() {
+        for lat in [-89.0, -60.0, -10.0, 0.0, 33.5, 36.2, 70.0, 88.4] {
+            for dlon in [0.0, 0.5, 3.0, 90.0, 179.9, 180.0, 270.0] {
+                for dlat in [NEAR_LAT, -NEAR_LAT, 2.0 * NEAR_LAT, 45.0, -90.0] {
+                    let a_lat = (lat + dlat).clamp(-90.0, 90.0);
+                    if (a_lat - lat).abs() < NEAR_LAT {
+                        continue;
+                    }
+                    let a = Anchor {
+                        key: 0,
+                        place: 0,
+                        lat: a_lat,
+                        lon: 36.0 + dlon,
+                        cos_lat: a_lat.to_radians().cos(),
+                    };
+                    let bound = distance_lower_bound(lat, 36.0, lat.to_radians().cos(), &a);
+                    assert!(bound > NEAR_KM + 1.0, "{lat} {dlat} {dlon}: {bound}");
+                }
+            }
+        }
+    }
 }

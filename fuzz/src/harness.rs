@@ -17,8 +17,8 @@
 use gazetteer::{Builder, Gazetteer};
 use shared::geocode::Geocoder;
 use shared::ingest::jsonl::{JsonlStream, LineOutcome};
-use shared::ingest::{read_bytes, Format};
 use shared::ingest::text::TextParts;
+use shared::ingest::{read_bytes, Format};
 use shared::output::{csv::to_csv, geojson::from_geojson, geojson::to_geojson, jsonl::to_jsonl};
 use shared::pipeline::Pipeline;
 use shared::Article;

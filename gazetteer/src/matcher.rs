@@ -159,6 +159,32 @@ impl Gazetteer {
         (norm, found)
     }
 
+    /// As [`Gazetteer::find_names`] of the text from word `words.start` to
+    /// word `words.end - 1` of `norm` (which normalises all of `text`): a
+    /// slice from a word's start to a word's end splits into those words,
+    /// so this finds the same names without normalising it again. Spans
+    /// are in `text`.
+    pub fn find_names_in_words(
+        &self,
+        text: &str,
+        norm: &NormalizedText,
+        words: Range<usize>,
+    ) -> Vec<NameMatch> {
+        let from = norm.tokens.partition_point(|t| t.word < words.start);
+        let to = norm.tokens.partition_point(|t| t.word < words.end);
+        let toks = &norm.tokens[from..to];
+        let mut codes = Vec::with_capacity(toks.len() * CODE_LEN);
+        let mut single: Vec<u32> = Vec::with_capacity(toks.len());
+        crate::memo::with(self, |memo| {
+            for t in toks {
+                let (info, _) = memo.word(self, &text[t.orig.clone()]);
+                codes.extend_from_slice(&word_code(info.id));
+                single.push(info.single);
+            }
+        });
+        self.matches(toks, &codes, &single)
+    }
+
     /// As [`Gazetteer::find_names`], on an already normalised text.
     pub fn find_names_in(&self, norm: &NormalizedText) -> Vec<NameMatch> {
         let toks = &norm.tokens;
@@ -280,6 +306,36 @@ mod tests {
                 .map(|m| &text[m.span])
                 .collect();
             assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn names_in_words_are_names_of_their_text() {
+        let g = gaz(&[
+            "Zeita",
+            "Kafr Zeita",
+            "Maarrat an Numan",
+            "Douma",
+            "Bab al-Hawa",
+        ]);
+        let text = "Kafr Zeita, Zeita Kafr Zeita and Ma‘arrat an-Nu‘mān; Douma’s Bab al-Hawa.";
+        let (norm, _) = g.normalize_and_find(text);
+        let n = norm.words.len();
+        for a in 0..n {
+            for b in a + 1..=n {
+                let (from, to) = (norm.words[a].range.start, norm.words[b - 1].range.end);
+                let want: Vec<_> = g
+                    .find_names(&text[from..to])
+                    .into_iter()
+                    .map(|m| (m.span.start + from..m.span.end + from, m.key_id))
+                    .collect();
+                let got: Vec<_> = g
+                    .find_names_in_words(text, &norm, a..b)
+                    .into_iter()
+                    .map(|m| (m.span, m.key_id))
+                    .collect();
+                assert_eq!(got, want, "{:?}", &text[from..to]);
+            }
         }
     }
 }

@@ -268,7 +268,8 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
         }
         // The match's own words: the text's split (the same words as
         // tokenising `s`), else `s` split on its own.
-        let toks: Vec<Range<usize>> = match words.covering(&span) {
+        let covering = words.covering(&span);
+        let toks: Vec<Range<usize>> = match covering.clone() {
             Some(ws) => {
                 if !light_of(&words, ws.clone(), &mut word_buf, &mut light_buf) {
                     continue;
@@ -301,7 +302,14 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
         if rejected {
             // The words of a rejected multi-word match may hold names of
             // their own: match its first word and the rest again.
-            if toks.len() > 1 {
+            if let (Some(ws), true) = (covering, toks.len() > 1) {
+                // As matching the text of those words on its own.
+                let mut again = gaz.find_names_in_words(text, &norm, ws.start..ws.start + 1);
+                again.extend(gaz.find_names_in_words(text, &norm, ws.start + 1..ws.end));
+                for n in again.into_iter().rev() {
+                    queue.push_front(n);
+                }
+            } else if toks.len() > 1 {
                 let cut = toks[1].start;
                 let first_end = toks[0].end;
                 let mut again: Vec<_> = gaz

@@ -22,6 +22,8 @@ mod engine {
     use crate::dom;
     use shared::event::Event;
     use shared::geocode::Geocoder;
+    use shared::ingest::text::TextParts;
+    use shared::ingest::{article_id, Format};
     use shared::pipeline::Pipeline;
     use shared::window::{windows, WINDOW_BYTES};
     use std::cell::RefCell;
@@ -46,41 +48,64 @@ mod engine {
         Ok(p)
     }
 
-    /// Events from the inputs, and the problems met reading them. The text
-    /// is extracted one window (at most `WINDOW_BYTES`) at a time, yielding
-    /// to the browser in between so that a 10 MB paste never freezes the
-    /// page; `progress` gets the share of the text done (0 to 1).
+    /// Events from the inputs, and the problems met reading them. Nothing
+    /// runs long without yielding to the browser, so a 10 MB paste never
+    /// freezes the page: plain text is read 128 KB at a time (`TextParts`),
+    /// other articles are extracted one window at a time, and merging goes
+    /// in steps. `progress` gets the share done (0 to 1).
     pub async fn extract(
         inputs: &[(String, Vec<u8>)],
         date: Option<chrono::NaiveDate>,
         progress: impl Fn(f64),
     ) -> Result<(Vec<Event>, Vec<String>), String> {
         let pipeline = pipeline().await?;
-        let mut articles = Vec::new();
         let mut problems = Vec::new();
+        let mut events = Vec::new();
+        // Extraction is the first 90% of the work, merging the rest.
+        let total = inputs.iter().map(|(_, b)| b.len()).sum::<usize>().max(1) as f64;
+        let mut before = 0;
         for (name, bytes) in inputs {
-            let ingested = shared::ingest::read_bytes(name, bytes, date);
-            articles.extend(ingested.articles);
-            problems.extend(ingested.problems.iter().map(ToString::to_string));
+            let done = |at: usize| progress(0.9 * (before + at) as f64 / total);
+            if Format::detect(name, bytes) == Format::Text {
+                let mut parts = TextParts::new(name, &article_id(name), &bytes[..]);
+                while let Some(part) = parts.next() {
+                    problems.extend(part.problems.iter().map(ToString::to_string));
+                    if let Some(mut article) = part.article {
+                        article.date = article.date.or(date);
+                        events.extend(pipeline.extract_article(&article).events);
+                    }
+                    done(parts.position());
+                    dom::next_tick().await;
+                }
+            } else {
+                let ingested = shared::ingest::read_bytes(name, bytes, date);
+                problems.extend(ingested.problems.iter().map(ToString::to_string));
+                let text = ingested.articles.iter().map(|a| a.text.len()).sum::<usize>();
+                let mut read = 0;
+                for article in &ingested.articles {
+                    for window in windows(&article.text, WINDOW_BYTES) {
+                        read += window.len();
+                        events.extend(pipeline.extract_window(article, window).events);
+                        done(bytes.len() * read / text.max(1));
+                        dom::next_tick().await;
+                    }
+                }
+            }
+            before += bytes.len();
+        }
+        let found = events.len().max(1) as f64;
+        let mut merging = pipeline.merging(events);
+        while !merging.step(MERGE_STEP) {
+            progress(0.9 + 0.1 * (1.0 - merging.remaining() as f64 / found));
             dom::next_tick().await;
         }
-        let total = articles.iter().map(|a| a.text.len()).sum::<usize>().max(1);
-        let mut done = 0;
-        let mut events = Vec::new();
-        for article in &articles {
-            for window in windows(&article.text, WINDOW_BYTES) {
-                done += window.len();
-                events.extend(pipeline.extract_window(article, window).events);
-                progress(done as f64 / total as f64);
-                dom::next_tick().await;
-            }
-        }
-        // Merging is one step (~0.6 s for 12,000 events of a 10 MB paste);
-        // the browser gets a turn before adding the result too.
-        let events = pipeline.finish(events);
+        let events = merging.finish();
         dom::next_tick().await;
         Ok((events, problems))
     }
+
+    /// Events merged between two yields to the browser (~25 ms).
+    const MERGE_STEP: usize = 1000;
 }
 
 #[cfg(not(feature = "articles"))]

@@ -18,15 +18,56 @@ pub const SAME_PLACE_KM: f64 = 10.0;
 /// Events are bucketed by (sub-event type, background, day), so each one is
 /// compared only with events of its kind within the widest date window:
 /// linear in the number of events, not quadratic.
-pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
-    sort_events(&mut events);
-    let mut stream = MergeStream::default();
-    let mut out = Vec::with_capacity(events.len());
-    for event in events {
-        stream.push(event);
+pub fn merge(events: Vec<Event>) -> Vec<Event> {
+    Merging::new(events, true).finish()
+}
+
+/// Merging (or only ordering, when `merge` is off) done in steps, so a
+/// caller that must stay responsive (the page) can yield between them.
+pub struct Merging {
+    rest: std::vec::IntoIter<Event>,
+    stream: Option<MergeStream>,
+    out: Vec<Event>,
+}
+
+impl Merging {
+    /// Sorts `events` and gets ready to merge them.
+    pub fn new(mut events: Vec<Event>, merge: bool) -> Self {
+        sort_events(&mut events);
+        Merging {
+            out: Vec::with_capacity(events.len()),
+            rest: events.into_iter(),
+            stream: merge.then(MergeStream::default),
+        }
     }
-    stream.finish(&mut out);
-    out
+
+    /// Takes up to `n` more events; returns whether all are taken.
+    pub fn step(&mut self, n: usize) -> bool {
+        for event in self.rest.by_ref().take(n) {
+            match &mut self.stream {
+                Some(stream) => {
+                    stream.push(event);
+                    stream.drain_ready(&mut self.out);
+                }
+                None => self.out.push(event),
+            }
+        }
+        self.rest.len() == 0
+    }
+
+    /// Events not yet taken.
+    pub fn remaining(&self) -> usize {
+        self.rest.len()
+    }
+
+    /// Takes what is left and returns the result, in output order.
+    pub fn finish(mut self) -> Vec<Event> {
+        self.step(usize::MAX);
+        if let Some(stream) = self.stream {
+            stream.finish(&mut self.out);
+        }
+        self.out
+    }
 }
 
 /// Merging over events that arrive in [`event_order`]: only the events of
@@ -398,6 +439,7 @@ mod tests {
             events.push(e);
         }
         let at_once = merge(events.clone());
+        let (events_again, unmerged) = (events.clone(), events.clone());
         assert!(at_once.len() < events.len(), "some reports merge");
 
         sort_events(&mut events);
@@ -412,5 +454,14 @@ mod tests {
         stream.finish(&mut streamed);
         assert!(early > at_once.len() / 2, "most events handed out early");
         assert_eq!(streamed, at_once);
+
+        // In small steps, as the page does it, and without merging.
+        let mut stepped = Merging::new(events_again, true);
+        while !stepped.step(7) {}
+        assert_eq!(stepped.remaining(), 0);
+        assert_eq!(stepped.finish(), at_once);
+        let ordered = Merging::new(unmerged.clone(), false).finish();
+        assert_eq!(ordered.len(), unmerged.len());
+        assert!(ordered.windows(2).all(|w| event_order(&w[0], &w[1]).is_le()));
     }
 }

@@ -12,7 +12,7 @@ use crate::event::{Event, EventProperties, SourceRef};
 use crate::extract::{extract_article, Candidate, PlaceHit};
 use crate::geocode::{Geocoder, ResolvedPlace, ResolvedText};
 use crate::id::stable_id;
-use crate::merge::{merge, sort_events};
+use crate::merge::Merging;
 use crate::window::{windows, WINDOW_BYTES};
 use std::ops::Range;
 
@@ -175,13 +175,12 @@ impl Pipeline {
 
     /// Merges (unless turned off) and orders the events of a run.
     pub fn finish(&self, events: Vec<Event>) -> Vec<Event> {
-        if self.merge {
-            merge(events)
-        } else {
-            let mut events = events;
-            sort_events(&mut events);
-            events
-        }
+        self.merging(events).finish()
+    }
+
+    /// [`Pipeline::finish`] in steps, for callers that yield between them.
+    pub fn merging(&self, events: Vec<Event>) -> Merging {
+        Merging::new(events, self.merge)
     }
 
     /// Extracts and merges the events of all `articles`.

@@ -106,6 +106,11 @@ impl<R: BufRead> TextParts<R> {
         }
     }
 
+    /// How many bytes of the input have been read (for progress).
+    pub fn position(&self) -> usize {
+        self.read - self.carry.len()
+    }
+
     /// The next whole lines, about `part_bytes` of them (a line longer than
     /// that is cut, keeping characters whole).
     fn read_lines(&mut self) -> Result<Vec<u8>, Error> {

@@ -80,7 +80,11 @@ mod engine {
             } else {
                 let ingested = shared::ingest::read_bytes(name, bytes, date);
                 problems.extend(ingested.problems.iter().map(ToString::to_string));
-                let text = ingested.articles.iter().map(|a| a.text.len()).sum::<usize>();
+                let text = ingested
+                    .articles
+                    .iter()
+                    .map(|a| a.text.len())
+                    .sum::<usize>();
                 let mut read = 0;
                 for article in &ingested.articles {
                     for window in windows(&article.text, WINDOW_BYTES) {

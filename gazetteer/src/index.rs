@@ -163,13 +163,14 @@ fn kind_code(k: PlaceKind) -> u8 {
 }
 
 impl IndexData {
-    fn set_places(&mut self, places: &[Place]) {
+    /// `curated`: per place, whether the curated layer made or enriched it.
+    fn set_places(&mut self, places: &[Place], curated: &[bool]) {
         let mut countries: Vec<&str> = places.iter().map(|p| p.country.as_str()).collect();
         countries.sort_unstable();
         countries.dedup();
         self.countries = StrTable::from_iter(countries.iter().copied());
         self.place_start = vec![0];
-        for p in places {
+        for (p, &curated) in places.iter().zip(curated) {
             let enc = postcard::to_allocvec(p).expect("in-memory serialisation");
             self.place_bytes.extend_from_slice(&enc);
             self.place_start.push(self.place_bytes.len() as u32);
@@ -180,11 +181,8 @@ impl IndexData {
             );
             self.place_kind.push(kind_code(p.kind));
             self.place_population.push(p.population);
-            self.place_flags.push(if p.id.starts_with("curated:") {
-                FLAG_CURATED
-            } else {
-                0
-            });
+            self.place_flags
+                .push(if curated { FLAG_CURATED } else { 0 });
         }
     }
 
@@ -557,7 +555,8 @@ impl Gazetteer {
         self.data.place_population[index]
     }
 
-    /// True for curated places (`curated:` ids), without decoding.
+    /// True for places the curated layer made or enriched (named in
+    /// reporting), without decoding.
     pub fn place_is_curated(&self, index: usize) -> bool {
         self.data.place_flags[index] & FLAG_CURATED != 0
     }
@@ -720,6 +719,7 @@ impl Gazetteer {
                 map[i] = b.places.len();
                 b.places.push(p.clone());
                 b.names.push(BTreeSet::new());
+                b.curated.push(self.place_is_curated(i));
             }
         }
         for p in &self.data.postings {
@@ -765,6 +765,9 @@ pub struct Builder {
     places: Vec<Place>,
     names: Vec<BTreeSet<String>>,
     by_geonameid: HashMap<u64, usize>,
+    /// Per place: made or enriched by the curated layer (named in reporting,
+    /// so it is preferred among same-name places).
+    curated: Vec<bool>,
     /// Rows skipped so far, in all layers.
     pub warnings: Vec<Warning>,
     /// One entry per layer added.
@@ -787,6 +790,7 @@ impl Builder {
             }
             b.places.push(p.clone());
             b.names.push(BTreeSet::new());
+            b.curated.push(g.place_is_curated(i));
         }
         for p in &g.data.postings {
             b.names[p.place as usize].insert(g.data.lights.get(p.light as usize).to_string());
@@ -812,6 +816,14 @@ impl Builder {
         let idx = match existing {
             Some(i) => {
                 let p = &mut self.places[i];
+                // A town or site the curated layer names is preferred like
+                // a curated place; enriching a country or a governorate is
+                // only naming it, and must not tip it over its capital.
+                self.curated[i] |= rec.curated
+                    && !matches!(
+                        rec.place.kind,
+                        PlaceKind::Country | PlaceKind::Region | PlaceKind::District
+                    );
                 if rec.curated {
                     // The curated layer names and classifies what it
                     // enriches: English names analysts use ("al-Wafedin
@@ -840,6 +852,7 @@ impl Builder {
             None => {
                 self.places.push(rec.place.clone());
                 self.names.push(BTreeSet::new());
+                self.curated.push(rec.curated);
                 let i = self.places.len() - 1;
                 if let Some(g) = rec.geonameid {
                     self.by_geonameid.insert(g, i);
@@ -974,7 +987,7 @@ impl Builder {
         data.key_start.push(data.postings.len() as u32);
         data.keys = StrTable::from_iter(keys.iter().map(String::as_str));
         data.lights = StrTable::from_iter(lights.iter().map(String::as_str));
-        data.set_places(&self.places);
+        data.set_places(&self.places, &self.curated);
         data.set_matching();
         Gazetteer::from_data(data, Some(self.places))
     }
@@ -1119,6 +1132,7 @@ mod tests {
             ("al-Wafedin camp", PlaceKind::Area)
         );
         assert_eq!(p.lat, 33.5, "coordinates stay the source's");
+        assert!(g.place_is_curated(0), "enriched by the curated layer");
         assert_eq!(g.lookup("Mukhayyam al Wafidin").len(), 1, "old name kept");
     }
 

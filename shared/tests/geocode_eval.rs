@@ -43,15 +43,17 @@ use std::sync::OnceLock;
 /// Share of rows placed within `max_km` the geocoder must keep: the rate it
 /// achieved when this was last set, rounded down to 0.05. Raise it when the
 /// geocoder improves.
-const MIN_RATE: f64 = 0.85;
+const MIN_RATE: f64 = 0.95;
 /// Issue 4's goal.
 const GOAL_RATE: f64 = 0.90;
-/// The same floor for the held-out set (`geocode-heldout.tsv`): its rate
-/// when it was written (124/192), rounded down to 0.05, before any tuning.
-const HELDOUT_MIN_RATE: f64 = 0.60;
+/// The floor for the held-out set (`geocode-heldout.tsv`, never looked at
+/// while tuning): 124/192 when it was written, 144/192 after the tuning of
+/// session 10 on the dev set; one step below, as its truth coordinates are
+/// the less certain.
+const HELDOUT_MIN_RATE: f64 = 0.70;
 /// Most negative sentences allowed to get any place (the count when last
 /// set; the goal is 0).
-const MAX_NEGATIVE_PLACED: usize = 4;
+const MAX_NEGATIVE_PLACED: usize = 1;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")

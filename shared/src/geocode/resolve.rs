@@ -293,16 +293,35 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
         // Names do not run across sentences or quotes ("Syria.\nRussia"),
         // start with a function word ("and Syria" is not the village Aaind
         // es Sire) or end lowercase.
+        let function_start = l.contains(' ') && FUNCTION_WORDS.contains(&first_word);
         let rejected = !forced
             && (s.contains([
                 '.', ',', ';', ':', '!', '?', '\n', '(', ')', '"', '“', '”', '/',
             ]) || !capitalised(last)
                 || is_stop_word(l)
-                || (l.contains(' ') && FUNCTION_WORDS.contains(&first_word)));
+                || function_start);
         if rejected {
             // The words of a rejected multi-word match may hold names of
             // their own: match its first word and the rest again.
-            if let (Some(ws), true) = (covering, toks.len() > 1) {
+            if let (Some(ws), true, true) = (covering.clone(), toks.len() > 1, function_start) {
+                // "in Tal Abyad" matched "in Tal" (Ein Tal): the words after
+                // the function word are matched again together with the
+                // matches that follow, so "Tal Abyad" can win.
+                let mut end = ws.end;
+                while let Some(next) = queue.front() {
+                    match words.covering(&next.span) {
+                        Some(nw) if nw.start < ws.end + REMATCH_WORDS => {
+                            end = end.max(nw.end);
+                            queue.pop_front();
+                        }
+                        _ => break,
+                    }
+                }
+                let again = gaz.find_names_in_words(text, &norm, ws.start + 1..end);
+                for n in again.into_iter().rev() {
+                    queue.push_front(n);
+                }
+            } else if let (Some(ws), true) = (covering, toks.len() > 1) {
                 // As matching the text of those words on its own.
                 let mut again = gaz.find_names_in_words(text, &norm, ws.start..ws.start + 1);
                 again.extend(gaz.find_names_in_words(text, &norm, ws.start + 1..ws.end));
@@ -456,6 +475,23 @@ fn distance_lower_bound(lat: f64, lon: f64, cos_lat: f64, a: &Anchor) -> f64 {
     2.0 * 6371.0 * h.sqrt()
 }
 
+/// The country most votes go to, if it has at least half of `total`.
+fn focus_of<'c>(votes: impl Iterator<Item = (&'c str, usize)>, total: usize) -> Option<String> {
+    votes
+        .filter(|(_, n)| *n > 0)
+        .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
+        .filter(|(_, n)| n * 2 >= total)
+        .map(|(c, _)| c.to_string())
+}
+
+/// The country eventmap's reporting is about, preferred among same-name
+/// places when nothing else in the text names a country.
+const HOME_COUNTRY: &str = "SY";
+/// The weight of that preference (a country focus weighs 1.5).
+const HOME_PRIOR: f32 = 1.5;
+/// How many words after a rejected match are matched again with it.
+const REMATCH_WORDS: usize = 6;
+
 /// Scores every candidate of every mention (two passes: the first finds
 /// anchors and the article's focus, the second uses them).
 fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String, String)>) {
@@ -472,6 +508,9 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
     // Pass 1: confident winners are anchors.
     let mut anchors: Vec<(usize, usize)> = Vec::new(); // (mention key id, place)
     let mut country_votes: HashMap<&str, usize> = HashMap::new();
+    // Votes per name, so a name's own mentions can be left out of the
+    // focus that judges its candidates (one name cannot vouch for itself).
+    let mut key_votes: HashMap<(usize, &str), usize> = HashMap::new();
     for (i, f) in found.iter().enumerate() {
         // The best and the runner-up, earlier candidates first among equals
         // (what a stable sort by descending total puts first).
@@ -484,17 +523,27 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
                 .reduce(|b, j| if better(b, j) { j } else { b });
         let top = f.cands[best].place;
         *country_votes.entry(gaz.place_country(top)).or_default() += 1;
+        *key_votes
+            .entry((f.key_id, gaz.place_country(top)))
+            .or_default() += 1;
         let margin = runner.map(|r| total(best) - total(r));
         if margin.is_none_or(|m| m >= 1.0) {
             anchors.push((f.key_id, top));
         }
     }
     let total_votes: usize = country_votes.values().sum();
-    let country_focus = country_votes
-        .iter()
-        .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
-        .filter(|(_, n)| **n * 2 >= total_votes)
-        .map(|(c, _)| c.to_string());
+    let country_focus = focus_of(country_votes.iter().map(|(c, n)| (*c, *n)), total_votes);
+    // What the other names say about the country each name is in.
+    let focus_without = |key: usize| -> Option<String> {
+        let own: usize = country_votes
+            .keys()
+            .map(|c| key_votes.get(&(key, *c)).copied().unwrap_or(0))
+            .sum();
+        let others = country_votes
+            .iter()
+            .map(|(c, n)| (*c, n - key_votes.get(&(key, *c)).copied().unwrap_or(0)));
+        focus_of(others, total_votes - own)
+    };
     let mut gov_votes: HashMap<String, usize> = HashMap::new();
     for &(_, p) in &anchors {
         let p = gaz.place(p);
@@ -555,11 +604,17 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
                 parts[j].exact -= 4.0;
             }
         }
+        // With no other name to say which country the text is about, the
+        // home country (the reporting eventmap is for) is a weak prior.
+        let focus_here = focus_without(f.key_id);
         for (j, c) in f.cands.iter().enumerate() {
             let p = gaz.place(c.place);
-            let in_focus = country_focus.as_deref() == Some(gaz.place_country(c.place));
+            let country = gaz.place_country(c.place);
+            let in_focus = focus_here.as_deref() == Some(country);
             if in_focus {
                 parts[j].country = 1.5;
+            } else if focus_here.is_none() && country == HOME_COUNTRY {
+                parts[j].country = HOME_PRIOR;
             }
             if in_focus && p.admin1.is_some() && p.admin1 == gov_focus {
                 parts[j].gov = 1.5;

@@ -710,6 +710,17 @@ pub const ACTOR_PHRASES: &[&str] = &[
     "Idlib Military Council",
     "Manbij Military Council",
     "Deir ez-Zor Military Council",
+    "Faylaq al-Sham",
+    "Suqour al-Sham",
+    "Jund al-Aqsa",
+    "Sultan Murad Division",
+    "Sultan Murad",
+    "Jaish al-Sunna",
+    "Ansar al-Islam",
+    "Liwa Shuhada al-Yarmouk",
+    "Jaish Khalid ibn al-Walid",
+    "Hamza Division",
+    "Ahrar al-Sharqiya",
 ];
 
 /// Words after a name that make it a governorate ("Idlib province").

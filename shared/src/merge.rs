@@ -462,6 +462,8 @@ mod tests {
         assert_eq!(stepped.finish(), at_once);
         let ordered = Merging::new(unmerged.clone(), false).finish();
         assert_eq!(ordered.len(), unmerged.len());
-        assert!(ordered.windows(2).all(|w| event_order(&w[0], &w[1]).is_le()));
+        assert!(ordered
+            .windows(2)
+            .all(|w| event_order(&w[0], &w[1]).is_le()));
     }
 }

@@ -826,8 +826,9 @@ pub(super) fn explain(g: &Geocoder, name: &str, context: Option<&str>) -> Vec<Ca
         None => (name.to_string(), 0),
     };
     let (_, all) = resolve_with(g, &text, Some(at), true);
+    // The match may start after a leading article ("al-Bab" matches "Bab").
     all.into_iter()
-        .find(|(span, _)| span.start == at)
+        .find(|(span, _)| (at..at + name.len()).contains(&span.start))
         .map(|(_, c)| c)
         .unwrap_or_default()
 }

@@ -438,6 +438,10 @@ fn explain_lists_candidates_chosen_first() {
     let c = g.explain("Duma", Some("Shelling near Hama and Mahardah."));
     let all: Vec<String> = c.iter().map(|c| c.to_string()).collect();
     assert!(close(&c[0].place, 35.34, 37.0, 10.0), "{all:#?}");
+    // A leading article is not part of the match, but the name is found.
+    for name in ["al-Bab", "Al Bab", "al-Hol"] {
+        assert!(!g.explain(name, None).is_empty(), "{name}");
+    }
 }
 
 #[test]

@@ -224,9 +224,19 @@ pub fn extract_article<P: Clone>(
                 sentence: span.clone(),
             };
             add_fatalities(&mut candidate, &counts);
+            // Placed only by the article's focus or at a whole country, a
+            // sentence is an event only with a when or a toll of its own:
+            // "the daily air raids kept residents in basements", a
+            // headline, a threat or a recap are not events to map.
+            let concrete = candidate.fatalities.is_some() || !dates.is_empty();
+            let country_level = candidate.place.as_ref().is_some_and(|p| p.country_level);
+            if country_level && !concrete {
+                out.without_place += 1;
+                continue;
+            }
             // A whole country is a poor place for an event: the article's
             // focus (ACLED's practice) is better when there is one.
-            if candidate.place.as_ref().is_some_and(|p| p.country_level) && focus.is_some() {
+            if country_level && focus.is_some() {
                 candidate.place = None;
             }
             // A sentence that names no place but continues the event just
@@ -247,7 +257,7 @@ pub fn extract_article<P: Clone>(
                 // Talks and deals happen in capitals, not in the war zone the
                 // article is about: no place, no point.
                 let conflict = group.trigger.is_violent() || group.trigger == Trigger::Evacuation;
-                match focus.filter(|_| conflict) {
+                match focus.filter(|_| conflict && concrete) {
                     Some(place) => candidate.place = Some(focus_hit(place)),
                     None => {
                         out.without_place += 1;
@@ -577,6 +587,31 @@ mod tests {
         let without = extract_article::<&str>(&a, &[], None);
         assert!(without.events.is_empty());
         assert_eq!(without.without_place, 1);
+    }
+
+    /// Placed by the focus alone, a sentence needs a date or a toll of its
+    /// own to be an event.
+    #[test]
+    fn the_focus_places_only_concrete_events() {
+        let cases = [
+            ("Air strikes killed 12 people on Friday.", 1),
+            ("Government shelling killed 12 people.", 1),
+            ("Rebels shelled government positions on Friday.", 1),
+            (
+                "The daily air raids kept residents cowering in basements for weeks.",
+                0,
+            ),
+            (
+                "A military source said the bombardment was in preparation for a ground assault.",
+                0,
+            ),
+            ("US, Russia take Syria battle to new heights", 0),
+        ];
+        for (text, events) in cases {
+            let a = article(text, "2018-04-07");
+            let out = extract_article(&a, &[], Some(&"Douma"));
+            assert_eq!(out.events.len(), events, "{text}");
+        }
     }
 
     #[test]

@@ -294,10 +294,16 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
         // start with a function word ("and Syria" is not the village Aaind
         // es Sire) or end lowercase.
         let function_start = l.contains(' ') && FUNCTION_WORDS.contains(&first_word);
+        // "Bab al-Hawa crossing", "al-Hol camp": a name may end in a
+        // lowercase place noun when it starts capitalised.
+        let ends_well = capitalised(last)
+            || (toks.len() > 1
+                && capitalised(&text[toks[0].clone()])
+                && NAME_END_NOUNS.contains(&last));
         let rejected = !forced
             && (s.contains([
                 '.', ',', ';', ':', '!', '?', '\n', '(', ')', '"', '“', '”', '/',
-            ]) || !capitalised(last)
+            ]) || !ends_well
                 || is_stop_word(l)
                 || function_start);
         if rejected {
@@ -489,6 +495,20 @@ fn focus_of<'c>(votes: impl Iterator<Item = (&'c str, usize)>, total: usize) -> 
 const HOME_COUNTRY: &str = "SY";
 /// The weight of that preference (a country focus weighs 1.5).
 const HOME_PRIOR: f32 = 1.5;
+/// Lowercase place nouns that end names of the curated layer ("Bab
+/// al-Hawa crossing", "Rukban camp", "Tabqa dam").
+const NAME_END_NOUNS: &[&str] = &[
+    "crossing",
+    "camp",
+    "airbase",
+    "airport",
+    "dam",
+    "roundabout",
+    "square",
+    "prison",
+    "base",
+];
+
 /// How many words after a rejected match are matched again with it.
 const REMATCH_WORDS: usize = 6;
 

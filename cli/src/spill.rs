@@ -205,40 +205,19 @@ impl Iterator for Sorted {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use shared::event::{EventType, SourceRef, SubEventType};
 
     fn event(n: usize) -> Event {
-        Event {
-            longitude: 36.0 + n as f64 / 7.0,
-            latitude: 33.0 + n as f64 / 13.0,
-            properties: EventProperties {
-                event_id: format!("e{n}"),
-                event_date: (n % 11 != 0)
-                    .then(|| format!("2018-{:02}-{:02}", 1 + n % 12, 1 + n % 28)),
-                time_precision: 1,
-                event_type: EventType::Battles,
-                sub_event_type: SubEventType::ArmedClash,
-                actor1: None,
-                actor2: None,
-                location: format!("place {}", n % 5),
-                admin1: None,
-                admin2: None,
-                country: "SY".into(),
-                geo_precision: 1,
-                place_mention: "x".into(),
-                place_id: format!("p{n}"),
-                fatalities: Some(n as u32),
-                notes: "Clashes.".into(),
-                sources: vec![SourceRef {
-                    article_id: format!("a{n}"),
-                    title: None,
-                    source: None,
-                    date: None,
-                    url: None,
-                }],
-                background: false,
-            },
-        }
+        let date = (n % 11 != 0).then(|| format!("2018-{:02}-{:02}", 1 + n % 12, 1 + n % 28));
+        let mut e = Event::sample(
+            &format!("e{n}"),
+            &format!("a{n}"),
+            date.as_deref(),
+            36.0 + n as f64 / 7.0,
+            33.0 + n as f64 / 13.0,
+        );
+        e.properties.location = format!("place {}", n % 5);
+        e.properties.fatalities = Some(n as u32);
+        e
     }
 
     /// Whether it fits in memory or spills many runs, the same events come

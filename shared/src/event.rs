@@ -178,3 +178,40 @@ pub struct Event {
     pub latitude: f64,
     pub properties: EventProperties,
 }
+
+impl Event {
+    /// A plain event for tests and examples: an air strike at (`lon`,
+    /// `lat`) on `date`, reported by one article, nothing else known.
+    pub fn sample(id: &str, article: &str, date: Option<&str>, lon: f64, lat: f64) -> Event {
+        Event {
+            longitude: lon,
+            latitude: lat,
+            properties: EventProperties {
+                event_id: id.into(),
+                event_date: date.map(str::to_string),
+                time_precision: 1,
+                event_type: EventType::ExplosionsRemoteViolence,
+                sub_event_type: SubEventType::AirDroneStrike,
+                actor1: None,
+                actor2: None,
+                location: "Douma".into(),
+                admin1: None,
+                admin2: None,
+                country: "SY".into(),
+                geo_precision: 1,
+                place_mention: "Douma".into(),
+                place_id: format!("p-{lon}"),
+                fatalities: None,
+                notes: format!("{article} says"),
+                sources: vec![SourceRef {
+                    article_id: article.into(),
+                    title: None,
+                    source: None,
+                    date: None,
+                    url: None,
+                }],
+                background: false,
+            },
+        }
+    }
+}

@@ -338,39 +338,13 @@ fn absorb(event: &mut Event, other: Event) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::event::{EventProperties, EventType, SubEventType};
+    use crate::event::SubEventType;
 
     fn event(id: &str, article: &str, date: &str, precision: u8, lon: f64, lat: f64) -> Event {
-        Event {
-            longitude: lon,
-            latitude: lat,
-            properties: EventProperties {
-                event_id: id.into(),
-                event_date: Some(date.into()),
-                time_precision: precision,
-                event_type: EventType::ExplosionsRemoteViolence,
-                sub_event_type: SubEventType::AirDroneStrike,
-                actor1: None,
-                actor2: None,
-                location: "Douma".into(),
-                admin1: None,
-                admin2: None,
-                country: "SY".into(),
-                geo_precision: 1,
-                place_mention: "Douma".into(),
-                place_id: format!("p-{lon}"),
-                fatalities: Some(40),
-                notes: format!("{article} says"),
-                sources: vec![SourceRef {
-                    article_id: article.into(),
-                    title: None,
-                    source: None,
-                    date: None,
-                    url: None,
-                }],
-                background: false,
-            },
-        }
+        let mut e = Event::sample(id, article, Some(date), lon, lat);
+        e.properties.time_precision = precision;
+        e.properties.fatalities = Some(40);
+        e
     }
 
     #[test]

@@ -161,22 +161,7 @@ fn judged<'m>(mentions: &'m [PlaceMention], row: &Row) -> Option<&'m PlaceMentio
 }
 
 fn describe(m: &PlaceMention) -> String {
-    let p = &m.place;
-    format!(
-        "{:?} -> {} [{}] {:.3},{:.3} {}{} p{} rule: {}",
-        m.place_mention,
-        p.location,
-        p.place_id,
-        p.lat,
-        p.lon,
-        p.country,
-        p.admin1
-            .as_deref()
-            .map(|a| format!("/{a}"))
-            .unwrap_or_default(),
-        p.geo_precision,
-        p.rule
-    )
+    format!("{:?} -> {}", m.place_mention, m.place)
 }
 
 #[derive(Default)]

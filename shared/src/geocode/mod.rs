@@ -108,34 +108,35 @@ pub struct Candidate {
     pub chosen: bool,
 }
 
-impl fmt::Display for Candidate {
-    /// One line for `eventmap geocode`: mark, name, record, coordinates,
-    /// admin, kind, precision, variant, score, rule.
+impl fmt::Display for ResolvedPlace {
+    /// One line: name, record, coordinates, admin, kind, precision,
+    /// variant, score, rule.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let p = &self.place;
+        let admin =
+            |a: &Option<String>| a.as_deref().map(|a| format!(" / {a}")).unwrap_or_default();
         write!(
             f,
-            "{} {} [{}] {:.5}, {:.5} {}{}{} {} precision {} variant {:?} score {:.2} rule: {}",
-            if self.chosen { "*" } else { " " },
-            p.location,
-            p.place_id,
-            p.lat,
-            p.lon,
-            p.country,
-            p.admin1
-                .as_deref()
-                .map(|a| format!(" / {a}"))
-                .unwrap_or_default(),
-            p.admin2
-                .as_deref()
-                .map(|a| format!(" / {a}"))
-                .unwrap_or_default(),
-            p.kind,
-            p.geo_precision,
-            p.variant,
-            p.score,
-            p.rule
+            "{} [{}] {:.5}, {:.5} {}{}{} {} precision {} variant {:?} score {:.2} rule: {}",
+            self.location,
+            self.place_id,
+            self.lat,
+            self.lon,
+            self.country,
+            admin(&self.admin1),
+            admin(&self.admin2),
+            self.kind,
+            self.geo_precision,
+            self.variant,
+            self.score,
+            self.rule
         )
+    }
+}
+
+impl fmt::Display for Candidate {
+    /// One line for `eventmap geocode`: the chosen one marked `*`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", if self.chosen { "*" } else { " " }, self.place)
     }
 }
 

@@ -148,9 +148,25 @@ pub fn extract_article<P: Clone>(
             // "At least 26 fighters were killed." right after a clash: the
             // count belongs to the event just told (not a war's total toll).
             let own_date = !date::find_dates(&tokens, article.date).is_empty();
-            if let (Some(index), false, false, false) =
-                (previous, fatalities.is_empty(), cumulative, own_date)
-            {
+            // "Five people were killed in Kafranbel" after a strike on
+            // another town: the count is not that town's.
+            let elsewhere = previous.is_some_and(|index| {
+                let told = out.events[index].place.as_ref().map(|p| p.mention.as_str());
+                let named: Vec<&str> = places
+                    .iter()
+                    .filter(|p| p.span.start >= span.start && p.span.end <= span.end)
+                    .filter(|p| !p.country_level)
+                    .map(|p| p.mention.as_str())
+                    .collect();
+                !named.is_empty() && !named.iter().any(|n| Some(*n) == told)
+            });
+            if let (Some(index), false, false, false, false) = (
+                previous,
+                fatalities.is_empty(),
+                cumulative,
+                own_date,
+                elsewhere,
+            ) {
                 let event = &mut out.events[index];
                 add_fatalities(event, &fatalities);
                 event.notes.push(' ');
@@ -587,6 +603,31 @@ mod tests {
         let without = extract_article::<&str>(&a, &[], None);
         assert!(without.events.is_empty());
         assert_eq!(without.without_place, 1);
+    }
+
+    /// A toll in the next sentence belongs to the event just told, unless
+    /// that sentence names another place.
+    #[test]
+    fn a_following_toll_elsewhere_is_not_added() {
+        let cases = [
+            (
+                "Air strikes killed 10 people in Douma on Friday. At least 12 were killed.",
+                12,
+            ),
+            (
+                "Air strikes killed 10 people in Douma on Friday. At least 12 were killed in Harasta.",
+                10,
+            ),
+            (
+                "Air strikes killed 10 people in Douma on Friday. At least 12 died in Douma.",
+                12,
+            ),
+        ];
+        for (text, toll) in cases {
+            let a = article(text, "2018-04-07");
+            let out = extract_article(&a, &hits(text, &["Douma", "Harasta"]), None);
+            assert_eq!(out.events[0].fatalities, Some(toll), "{text}");
+        }
     }
 
     /// Placed by the focus alone, a sentence needs a date or a toll of its

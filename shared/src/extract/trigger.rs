@@ -137,6 +137,16 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("ground attack", Trigger::Clash),
     ("offensive", Trigger::Clash),
     ("assault", Trigger::Clash),
+    // A repelled advance is a battle, not a change of hands.
+    ("repelled", Trigger::Clash),
+    ("repulsed", Trigger::Clash),
+    ("fended off", Trigger::Clash),
+    ("beat back", Trigger::Clash),
+    ("attempt to advance", Trigger::Clash),
+    ("attempted to advance", Trigger::Clash),
+    ("tried to advance", Trigger::Clash),
+    ("attempt to storm", Trigger::Clash),
+    ("tried to storm", Trigger::Clash),
     ("captured", Trigger::Territory),
     ("seized", Trigger::Territory),
     ("retook", Trigger::Territory),
@@ -292,6 +302,10 @@ mod tests {
             (
                 "Protesters rallied against the government.",
                 &[Trigger::Protest],
+            ),
+            (
+                "Rebels repelled an attempt by troops to advance on the town.",
+                &[Trigger::Clash],
             ),
             ("The weather was fine and the market busy.", &[]),
             ("An embattled leader.", &[]),

@@ -76,9 +76,12 @@ fn ends_sentence(text: &str, start: usize, mark: usize, after: usize) -> bool {
         return false;
     }
     if text[mark..].starts_with('.') {
+        // After the separator, whatever its width ("\u{a0}" is two bytes).
         let word_start = text[start..mark]
-            .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-            .map_or(start, |p| start + p + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+            .map_or(start, |(p, c)| start + p + c.len_utf8());
         let word = text[word_start..mark].to_lowercase();
         let word = word.trim_start_matches(['“', '‘']);
         if ABBREVIATIONS.contains(&word) {
@@ -155,9 +158,14 @@ mod tests {
 
     #[test]
     fn spans_are_char_boundaries_for_any_text() {
-        let text = "Ḩarastā… ʿAfrīn. “Quote.” É! 家. \n\n ok";
-        for span in sentences(text) {
-            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        // A wide space before a word ending in a full stop (found by fuzzing).
+        for text in [
+            "Ḩarastā… ʿAfrīn. “Quote.” É! 家. \n\n ok",
+            "from\u{a0}z. 8 more",
+        ] {
+            for span in sentences(text) {
+                assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            }
         }
     }
 }

@@ -15,7 +15,7 @@ use gazetteer::{Place, PlaceKind};
 
 use super::context::{self, Context, Want};
 use super::text::TextWords;
-use super::words::{FUNCTION_WORDS, PLACE_INTRO, STOP_WORDS};
+use super::words::{FUNCTION_WORDS, PERSON_TITLES, PLACE_INTRO, STOP_WORDS};
 use super::{Candidate, Geocoder, PlaceMention, ResolvedPlace, ResolvedText, UnresolvedMention};
 
 /// Countries where transliteration varies and names may match by key alone.
@@ -301,9 +301,13 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
                 && capitalised(&text[toks[0].clone()])
                 && NAME_END_NOUNS.contains(&last));
         let rejected = !forced
-            && (s.contains([
-                '.', ',', ';', ':', '!', '?', '\n', '(', ')', '"', '“', '”', '/',
-            ]) || !ends_well
+            && (covering
+                .as_ref()
+                .is_some_and(|ws| after_person_title(&words, ws.start))
+                || s.contains([
+                    '.', ',', ';', ':', '!', '?', '\n', '(', ')', '"', '“', '”', '/',
+                ])
+                || !ends_well
                 || is_stop_word(l)
                 || function_start);
         if rejected {
@@ -407,6 +411,32 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
         }
     }
     (out, words)
+}
+
+/// True when the name starting at word `i` follows a title or role, maybe
+/// with the person's first names between ("spokesman Farhad Shami",
+/// "Foreign Minister Sergei Lavrov", "Operation Claw-Sword").
+fn after_person_title(words: &TextWords, i: usize) -> bool {
+    let mut j = i;
+    // At most two more capitalised words of the same name before it.
+    for _ in 0..3 {
+        if j == 0 {
+            return false;
+        }
+        let gap = &words.text()[words.range(j - 1).end..words.range(j).start];
+        if !gap.trim().is_empty() {
+            return false;
+        }
+        j -= 1;
+        let lower = words.lower(j);
+        if PERSON_TITLES.contains(&lower.as_ref()) {
+            return true;
+        }
+        if !capitalised(words.word(j)) {
+            return false;
+        }
+    }
+    false
 }
 
 /// True if a mention can name a country or a national capital.

@@ -407,6 +407,34 @@ fn no_place_in_plain_prose() {
     assert!(r.focus.is_none());
 }
 
+/// People and operations named after a title are not places; a place
+/// in the same sentence still is.
+#[test]
+fn names_after_titles_are_not_places() {
+    let Some(g) = geocoder() else { return };
+    let cases: &[(&str, &[&str])] = &[
+        ("SDF spokesman Farhad Shami said on Twitter.", &[]),
+        ("Foreign Minister Sergei Lavrov met the envoy.", &[]),
+        (
+            "Jets struck Kobani in Operation Claw-Sword on Sunday.",
+            &["Kobani"],
+        ),
+        (
+            "Commander Abu Mohammed al-Jolani visited Idlib.",
+            &["Idlib"],
+        ),
+    ];
+    for (text, want) in cases {
+        let r = g.resolve_text(text);
+        let got: Vec<&str> = r
+            .mentions
+            .iter()
+            .map(|m| m.place_mention.as_str())
+            .collect();
+        assert_eq!(&got, want, "{text}");
+    }
+}
+
 #[test]
 fn unresolved_named_places() {
     let Some(g) = geocoder() else { return };

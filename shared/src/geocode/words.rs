@@ -721,6 +721,11 @@ pub const ACTOR_PHRASES: &[&str] = &[
     "Jaish Khalid ibn al-Walid",
     "Hamza Division",
     "Ahrar al-Sharqiya",
+    "Kurdistan Workers' Party",
+    "Kurdistan Workers Party",
+    "Kurdistan Regional Government",
+    "People's Protection Units",
+    "Women's Protection Units",
 ];
 
 /// Words after a name that make it a governorate ("Idlib province").
@@ -810,6 +815,48 @@ pub const UNITS: &[&str] = &[
     "metres",
     "meters",
 ];
+/// Titles and roles before a person's name ("spokesman Farhad Shami",
+/// "President Bashar al-Assad") and words before other names that are not
+/// places ("Operation Claw-Sword"): what follows is not a place.
+pub const PERSON_TITLES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "minister",
+    "president",
+    "leader",
+    "official",
+    "envoy",
+    "correspondent",
+    "activist",
+    "general",
+    "colonel",
+    "brigadier",
+    "lieutenant",
+    "major",
+    "captain",
+    "sheikh",
+    "imam",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "mayor",
+    "governor",
+    "ambassador",
+    "chief",
+    "director",
+    "secretary",
+    "operation",
+    "journalist",
+    "photographer",
+    "reporter",
+    "analyst",
+    "researcher",
+    "resident",
+];
+
 /// Words that introduce a named place ("the town of Xyzabad").
 pub const PLACE_INTRO: &[&str] = &[
     "town",

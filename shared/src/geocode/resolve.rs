@@ -15,7 +15,7 @@ use gazetteer::{Place, PlaceKind};
 
 use super::context::{self, Context, Want};
 use super::text::TextWords;
-use super::words::{FUNCTION_WORDS, PERSON_TITLES, PLACE_INTRO, STOP_WORDS};
+use super::words::{DEMONYMS, FUNCTION_WORDS, PERSON_TITLES, PLACE_INTRO, STOP_WORDS};
 use super::{Candidate, Geocoder, PlaceMention, ResolvedPlace, ResolvedText, UnresolvedMention};
 
 /// Countries where transliteration varies and names may match by key alone.
@@ -47,6 +47,47 @@ struct Found {
     modifier: bool,
     /// The name `explain` asked about.
     forced: bool,
+    /// Written with an Arabic article before it ("al-Mashhad").
+    after_article: bool,
+    /// The country a demonym before it names ("the Lebanese city of X").
+    country_hint: Option<&'static str>,
+}
+
+/// "the northern Lebanese city of Tripoli", "the Turkish border town of
+/// Karkamis", "the Syrian town X": the country the demonym names, when it
+/// qualifies a place noun right before the name.
+fn demonym_before(words: &TextWords, first: usize) -> Option<&'static str> {
+    let mut j = first;
+    let mut seen_noun = false;
+    // Back over "of", a place noun and at most one more word ("border").
+    for _ in 0..4 {
+        if j == 0 {
+            return None;
+        }
+        j -= 1;
+        let w = words.lower(j);
+        if let Some(&(_, cc)) = DEMONYMS.iter().find(|(d, _)| *d == w.as_ref()) {
+            return seen_noun.then_some(cc);
+        }
+        if PLACE_INTRO.contains(&w.as_ref()) {
+            seen_noun = true;
+        } else if w != "of" && w != "border" && w != "frontier" && w != "coastal" {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether an Arabic article ("al-", "el ", "ash-") comes right before `at`.
+fn article_before(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let Some(joined) = before.strip_suffix(['-', ' ']) else {
+        return false;
+    };
+    let word_start = joined
+        .rfind(|c: char| !c.is_ascii_alphabetic())
+        .map_or(0, |p| p + 1);
+    is_article(&joined[word_start..].to_ascii_lowercase())
 }
 
 #[derive(Clone, Copy, Default, Debug)]
@@ -300,10 +341,18 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             || (toks.len() > 1
                 && capitalised(&text[toks[0].clone()])
                 && NAME_END_NOUNS.contains(&last));
-        let rejected = !forced
-            && (covering
+        // "Bab Dreib", an unknown district: its first word alone is not
+        // the town of al-Bab.
+        let cut_prefix = toks.len() == 1
+            && NAME_PREFIXES.contains(&l)
+            && covering
                 .as_ref()
-                .is_some_and(|ws| after_person_title(&words, ws.start))
+                .is_some_and(|ws| next_is_capitalised(&words, ws.end));
+        let rejected = !forced
+            && (cut_prefix
+                || covering
+                    .as_ref()
+                    .is_some_and(|ws| after_person_title(&words, ws.start))
                 || s.contains([
                     '.', ',', ';', ':', '!', '?', '\n', '(', ')', '"', '“', '”', '/',
                 ])
@@ -389,11 +438,14 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             }
         }
         cands.retain(|c| allowed(g, c.place, c.exact, single_word, l.len()));
+        let covering_start = words.covering(&span).map(|ws| ws.start);
         if cands.is_empty() {
             continue;
         }
         out.push(Found {
             ctx: context::read_in(&words, &span),
+            after_article: article_before(text, span.start),
+            country_hint: covering_start.and_then(|i| demonym_before(&words, i)),
             span,
             key_id: m.key_id,
             single_word,
@@ -411,6 +463,24 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
         }
     }
     (out, words)
+}
+
+/// First words of longer Arabic place names ("Bab al-Hawa", "Tal Abyad",
+/// "Khan Sheikhoun"), in light form.
+const NAME_PREFIXES: &[&str] = &[
+    "bab", "tal", "tall", "tell", "ain", "ayn", "deir", "dayr", "kafr", "khan", "ras", "jisr",
+    "sheikh", "shaykh", "maarat", "qalaat", "beit", "bayt", "jabal", "jebel", "wadi", "tal al",
+];
+
+/// Whether word `i` exists, is capitalised and follows the previous word
+/// after spaces only.
+fn next_is_capitalised(words: &TextWords, i: usize) -> bool {
+    i < words.len()
+        && i > 0
+        && capitalised(words.word(i))
+        && words.text()[words.range(i - 1).end..words.range(i).start]
+            .trim()
+            .is_empty()
 }
 
 /// True when the name starting at word `i` follows a title or role, maybe
@@ -513,9 +583,10 @@ fn distance_lower_bound(lat: f64, lon: f64, cos_lat: f64, a: &Anchor) -> f64 {
 
 /// The country most votes go to, if it has at least half of `total`.
 fn focus_of<'c>(votes: impl Iterator<Item = (&'c str, usize)>, total: usize) -> Option<String> {
+    // Ties go to the home country, then to the first in alphabetical order.
     votes
         .filter(|(_, n)| *n > 0)
-        .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
+        .max_by_key(|(c, n)| (*n, *c == HOME_COUNTRY, std::cmp::Reverse(*c)))
         .filter(|(_, n)| n * 2 >= total)
         .map(|(c, _)| c.to_string())
 }
@@ -646,11 +717,27 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             })
             .map(|p| gaz.place_population(p))
             .max();
+        // An exact spelling of a place in the transliteration zone beats a
+        // loose spelling of a bigger one (al-Midan is not al-Mayadin).
+        let regional_exact = f
+            .cands
+            .iter()
+            .any(|c| c.exact && FUZZY_ZONE.contains(&gaz.place_country(c.place)));
+        // "al-Mashhad" is an Arabic place name, never the Iranian city.
+        let arabic_article = f.after_article;
         for (j, c) in f.cands.iter().enumerate() {
             if big_exact && !c.exact {
                 parts[j].exact = -2.5;
+            } else if regional_exact && !c.exact {
+                parts[j].exact = -1.5;
             }
-            if world_city.is_some_and(|w| gaz.place_population(c.place) * 100 < w) {
+            if arabic_article {
+                // "al-Mashhad", "al-Bara": an Arabic name, not Mashhad in
+                // Iran or a place far from the transliteration zone.
+                if !FUZZY_ZONE.contains(&gaz.place_country(c.place)) {
+                    parts[j].exact -= 2.0;
+                }
+            } else if world_city.is_some_and(|w| gaz.place_population(c.place) * 100 < w) {
                 parts[j].exact -= 4.0;
             }
         }
@@ -661,7 +748,10 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             let p = gaz.place(c.place);
             let country = gaz.place_country(c.place);
             let in_focus = focus_here.as_deref() == Some(country);
-            if in_focus {
+            if f.country_hint == Some(country) {
+                // Said outright: "the Lebanese city of Tripoli".
+                parts[j].country = 3.0;
+            } else if in_focus {
                 parts[j].country = 1.5;
             } else if focus_here.is_none() && country == HOME_COUNTRY {
                 parts[j].country = HOME_PRIOR;

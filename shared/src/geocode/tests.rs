@@ -435,6 +435,34 @@ fn names_after_titles_are_not_places() {
     }
 }
 
+/// What the words around a name say: a demonym before "city of", an
+/// Arabic article, the first word of a longer unknown name.
+#[test]
+fn words_around_the_name_decide() {
+    let Some(g) = geocoder() else { return };
+    let placed = |text: &str, name: &str| {
+        let r = g.resolve_text(text);
+        r.mentions
+            .iter()
+            .find(|m| m.place_mention == name)
+            .map(|m| (m.place.country.clone(), m.place.lat, m.place.lon))
+    };
+    let tripoli = placed(
+        "Gunmen exchanged fire in the northern Lebanese city of Tripoli.",
+        "Tripoli",
+    );
+    assert_eq!(tripoli.map(|t| t.0).as_deref(), Some("LB"));
+    let mashhad = placed("Shelling hit al-Mashhad on Friday.", "Mashhad");
+    assert_eq!(mashhad.map(|t| t.0).as_deref(), Some("SY"));
+    // "Bab Dreib" (a Homs district the gazetteer lacks) is not al-Bab.
+    let r = g.resolve_text("Snipers fired on Bab Dreib on Friday.");
+    assert!(
+        r.mentions.iter().all(|m| m.place_mention != "Bab"),
+        "{:?}",
+        r.mentions
+    );
+}
+
 #[test]
 fn unresolved_named_places() {
     let Some(g) = geocoder() else { return };

@@ -815,6 +815,24 @@ pub const UNITS: &[&str] = &[
     "metres",
     "meters",
 ];
+/// Demonyms that say which country a place is in when they qualify it
+/// ("the northern Lebanese city of Tripoli", "the Turkish border town of
+/// Karkamis"), with the country's ISO code.
+pub const DEMONYMS: &[(&str, &str)] = &[
+    ("syrian", "SY"),
+    ("lebanese", "LB"),
+    ("iraqi", "IQ"),
+    ("turkish", "TR"),
+    ("jordanian", "JO"),
+    ("israeli", "IL"),
+    ("palestinian", "PS"),
+    ("libyan", "LY"),
+    ("iranian", "IR"),
+    ("egyptian", "EG"),
+    ("saudi", "SA"),
+    ("russian", "RU"),
+];
+
 /// Titles and roles before a person's name ("spokesman Farhad Shami",
 /// "President Bashar al-Assad") and words before other names that are not
 /// places ("Operation Claw-Sword"): what follows is not a place.

@@ -56,9 +56,9 @@ const GOAL_RATE: f64 = 0.90;
 const HELDOUT_MIN_RATE: f64 = 0.70;
 /// The floor for the second dev set (`geocode-eval-2.tsv`: districts of
 /// the big cities, same-name places, camps and crossings, spelling
-/// variants, the cases weakest on the first set), as achieved when written,
-/// rounded down to 0.05.
-const DEV2_MIN_RATE: f64 = 0.85;
+/// variants, the cases weakest on the first set): 0.88 when written, 0.96
+/// after the fixes its misses suggested; rounded down to 0.05.
+const DEV2_MIN_RATE: f64 = 0.95;
 /// Most negative sentences allowed to get any place (the count when last
 /// set; the goal is 0).
 const MAX_NEGATIVE_PLACED: usize = 1;

@@ -84,10 +84,14 @@ fn article_before(text: &str, at: usize) -> bool {
     let Some(joined) = before.strip_suffix(['-', ' ']) else {
         return false;
     };
-    let word_start = joined
-        .rfind(|c: char| !c.is_ascii_alphabetic())
-        .map_or(0, |p| p + 1);
-    is_article(&joined[word_start..].to_ascii_lowercase())
+    // The article is ASCII letters: everything after the last other
+    // character (whatever its width).
+    let word = joined
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_ascii_alphabetic())
+        .map_or(joined, |(p, c)| &joined[p + c.len_utf8()..]);
+    !word.is_empty() && word.len() <= 3 && is_article(&word.to_ascii_lowercase())
 }
 
 #[derive(Clone, Copy, Default, Debug)]
@@ -725,11 +729,21 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             .any(|c| c.exact && FUZZY_ZONE.contains(&gaz.place_country(c.place)));
         // "al-Mashhad" is an Arabic place name, never the Iranian city.
         let arabic_article = f.after_article;
+        // "Nawa" is the Syrian town's own name and only an alternate of
+        // Naha in Japan: a far place named by an alternate does not beat a
+        // place of the transliteration zone named by its own name.
+        let in_zone = |c: &Cand| FUZZY_ZONE.contains(&gaz.place_country(c.place));
+        let own_name =
+            |c: &Cand| light(&gaz.place(c.place).name).as_deref() == Some(gaz.light(c.variant));
+        let zone_own_name = f.cands.iter().any(|c| in_zone(c) && own_name(c));
         for (j, c) in f.cands.iter().enumerate() {
             if big_exact && !c.exact {
                 parts[j].exact = -2.5;
             } else if regional_exact && !c.exact {
                 parts[j].exact = -1.5;
+            }
+            if zone_own_name && !in_zone(c) && !own_name(c) {
+                parts[j].exact -= 1.0;
             }
             if arabic_article {
                 // "al-Mashhad", "al-Bara": an Arabic name, not Mashhad in
@@ -783,7 +797,9 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             }
         }
         // A lone small village matched only by a loose spelling of one word,
-        // far from everything else in the article, is most likely a word.
+        // far from everything else in the article, is most likely a word;
+        // an administrative seat (PPLA*) is a town even when its
+        // population is unknown (Sarmin, Khanasir).
         let keep = |j: usize| {
             let c = &f.cands[j];
             !(f.single_word
@@ -791,7 +807,8 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
                 && !gaz.place_is_curated(c.place)
                 && gaz.place_kind(c.place) == PlaceKind::Locality
                 && gaz.place_population(c.place) < 1_000
-                && parts[j].near == 0.0)
+                && parts[j].near == 0.0
+                && !gaz.place(c.place).feature_code.starts_with("PPLA"))
         };
         let mut order: Vec<usize> = (0..f.cands.len()).filter(|&j| keep(j)).collect();
         order.sort_by(|&a, &b| parts[b].total().total_cmp(&parts[a].total()));
@@ -976,6 +993,24 @@ pub(super) fn explain(g: &Geocoder, name: &str, context: Option<&str>) -> Vec<Ca
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Any text before the name, wide characters included (found by
+    /// running a synthetic corpus: '“' before a name panicked).
+    #[test]
+    fn article_before_reads_any_text() {
+        let cases = [
+            ("in al-Mashhad", 6, true),
+            ("in el Bab", 6, true),
+            ("in Mashhad", 3, false),
+            ("“ Bab", 4, false),
+            ("x“-Bab", 5, false),
+            ("“al-Bab", 6, true),
+            ("-Bab", 1, false),
+        ];
+        for (text, at, want) in cases {
+            assert_eq!(article_before(text, at), want, "{text}");
+        }
+    }
 
     /// Anchors more than NEAR_LAT degrees of latitude away are ones the
     /// lower bound skips anyway, whatever the longitudes and latitudes.

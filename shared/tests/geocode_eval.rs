@@ -50,10 +50,10 @@ const MIN_RATE: f64 = 0.95;
 /// Issue 4's goal.
 const GOAL_RATE: f64 = 0.90;
 /// The floor for the held-out set (`geocode-heldout.tsv`, never looked at
-/// while tuning): 124/192 when it was written, 144/192 after the tuning of
-/// session 10 on the dev set; one step below, as its truth coordinates are
-/// the less certain.
-const HELDOUT_MIN_RATE: f64 = 0.70;
+/// while tuning): 124/192 when it was written, 155/192 (0.81) after the
+/// tuning of session 10 on the dev sets; one step below, as its truth
+/// coordinates are the less certain.
+const HELDOUT_MIN_RATE: f64 = 0.75;
 /// The floor for the second dev set (`geocode-eval-2.tsv`: districts of
 /// the big cities, same-name places, camps and crossings, spelling
 /// variants, the cases weakest on the first set): 0.88 when written, 0.96

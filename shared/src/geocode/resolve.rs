@@ -735,7 +735,9 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         let in_zone = |c: &Cand| FUZZY_ZONE.contains(&gaz.place_country(c.place));
         let own_name =
             |c: &Cand| light(&gaz.place(c.place).name).as_deref() == Some(gaz.light(c.variant));
-        let zone_own_name = f.cands.iter().any(|c| in_zone(c) && own_name(c));
+        // (Decoding names is costly: only when far candidates compete.)
+        let zone_own_name = f.cands.iter().any(|c| !in_zone(c))
+            && f.cands.iter().any(|c| in_zone(c) && own_name(c));
         for (j, c) in f.cands.iter().enumerate() {
             if big_exact && !c.exact {
                 parts[j].exact = -2.5;

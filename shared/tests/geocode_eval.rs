@@ -272,41 +272,37 @@ fn score(geocoder: &Geocoder, name: &str, rows: &[Row], floor: f64) -> (f64, Str
     (rate, misses)
 }
 
+/// Scores one set of at least `min_rows` rows and holds it to its floor.
+fn check_set(file: &str, name: &str, min_rows: usize, floor: f64) {
+    let Some(geocoder) = geocoder() else { return };
+    let rows = rows(file);
+    assert!(rows.len() >= min_rows, "{file}: only {} rows", rows.len());
+    let (rate, misses) = score(geocoder, name, &rows, floor);
+    assert!(
+        rate >= floor,
+        "{name}: {rate:.3} within max_km, below the floor {floor} (goal {GOAL_RATE})\n{misses}"
+    );
+}
+
 #[test]
 fn placed_within_max_km() {
-    let Some(geocoder) = geocoder() else { return };
-    let rows = rows("geocode-eval.tsv");
-    assert!(rows.len() >= 200, "only {} rows", rows.len());
-    let (rate, misses) = score(geocoder, "geocode eval", &rows, MIN_RATE);
-    assert!(
-        rate >= MIN_RATE,
-        "geocode eval: {rate:.3} within max_km, below the floor {MIN_RATE} (goal {GOAL_RATE})\n{misses}"
-    );
+    check_set("geocode-eval.tsv", "geocode eval", 200, MIN_RATE);
 }
 
 /// The second dev set, weighted toward the geocoder's weak cases.
 #[test]
 fn dev2_placed_within_max_km() {
-    let Some(geocoder) = geocoder() else { return };
-    let rows = rows("geocode-eval-2.tsv");
-    assert!(rows.len() >= 150, "only {} rows", rows.len());
-    let (rate, misses) = score(geocoder, "geocode eval 2", &rows, DEV2_MIN_RATE);
-    assert!(
-        rate >= DEV2_MIN_RATE,
-        "geocode eval 2: {rate:.3} within max_km, below the floor {DEV2_MIN_RATE} (goal {GOAL_RATE})\n{misses}"
-    );
+    check_set("geocode-eval-2.tsv", "geocode eval 2", 150, DEV2_MIN_RATE);
 }
 
 /// The held-out set: run, never tuned against.
 #[test]
 fn heldout_placed_within_max_km() {
-    let Some(geocoder) = geocoder() else { return };
-    let rows = rows("geocode-heldout.tsv");
-    assert!(rows.len() >= 150, "only {} rows", rows.len());
-    let (rate, misses) = score(geocoder, "geocode held-out", &rows, HELDOUT_MIN_RATE);
-    assert!(
-        rate >= HELDOUT_MIN_RATE,
-        "geocode held-out: {rate:.3} within max_km, below the floor {HELDOUT_MIN_RATE} (goal {GOAL_RATE})\n{misses}"
+    check_set(
+        "geocode-heldout.tsv",
+        "geocode held-out",
+        150,
+        HELDOUT_MIN_RATE,
     );
 }
 

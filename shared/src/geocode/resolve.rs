@@ -459,11 +459,55 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
         });
     }
     drop_actors(gaz, &words, &mut out);
+    let largest = |f: &Found| {
+        f.cands
+            .iter()
+            .map(|c| gaz.place_population(c.place))
+            .max()
+            .unwrap_or(0)
+    };
     for i in 1..out.len() {
         let next = out[i].span.start;
-        let f = &mut out[i - 1];
-        if !f.forced && context::modifies_next_in(&words, &f.span, next) {
-            f.modifier = true;
+        if out[i - 1].forced || !context::modifies_next_in(&words, &out[i - 1].span, next) {
+            continue;
+        }
+        // "the Damascus suburb of Douma": the larger place locates the
+        // smaller. "the Sheikh Maqsoud neighbourhood of Aleppo" reads the
+        // same way round, but there the name after "of" is the larger one
+        // and it is the locator.
+        let inside = |small: &Found, big: &Found| {
+            // The city, not the governorate of the same name.
+            let Some(city) = big
+                .cands
+                .iter()
+                .filter(|c| gaz.place_kind(c.place) == PlaceKind::Locality)
+                .max_by_key(|c| gaz.place_population(c.place))
+            else {
+                return false;
+            };
+            let city = gaz.place(city.place);
+            // The district is the best candidate of its name: the one
+            // the scoring would pick before distance (curated, exact,
+            // largest).
+            let best = small.cands.iter().max_by_key(|c| {
+                (
+                    gaz.place_is_curated(c.place),
+                    c.exact,
+                    gaz.place_population(c.place),
+                )
+            });
+            best.is_some_and(|c| {
+                let p = gaz.place(c.place);
+                gazetteer::place::haversine_km(p.lat, p.lon, city.lat, city.lon) < INSIDE_KM
+            })
+        };
+        let flips = largest(&out[i - 1]) < largest(&out[i])
+            && !out[i].forced
+            && inside(&out[i - 1], &out[i]);
+        if flips {
+            out[i].modifier = true;
+        } else {
+            out[i - 1].modifier = true;
         }
     }
     (out, words)
@@ -614,6 +658,9 @@ const NAME_END_NOUNS: &[&str] = &[
     "base",
 ];
 
+/// A district this close to a city's point is in it ("the Sheikh Maqsoud
+/// neighbourhood of Aleppo").
+const INSIDE_KM: f64 = 20.0;
 /// How many words after a rejected match are matched again with it.
 const REMATCH_WORDS: usize = 6;
 

@@ -454,6 +454,16 @@ fn words_around_the_name_decide() {
     assert_eq!(tripoli.map(|t| t.0).as_deref(), Some("LB"));
     let mashhad = placed("Shelling hit al-Mashhad on Friday.", "Mashhad");
     assert_eq!(mashhad.map(|t| t.0).as_deref(), Some("SY"));
+    // Which of "X <noun> of Y" locates the other: the larger place.
+    let names = |text: &str| -> Vec<String> {
+        let r = g.resolve_text(text);
+        r.mentions.iter().map(|m| m.place_mention.clone()).collect()
+    };
+    assert_eq!(names("Shells hit the Damascus suburb of Douma."), ["Douma"]);
+    assert_eq!(
+        names("Clashes hit the Kurdish-held Sheikh Maqsoud neighbourhood of Aleppo."),
+        ["Sheikh Maqsoud"]
+    );
     // "Bab Dreib" (a Homs district the gazetteer lacks) is not al-Bab.
     let r = g.resolve_text("Snipers fired on Bab Dreib on Friday.");
     assert!(

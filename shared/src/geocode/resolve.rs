@@ -41,6 +41,8 @@ struct Found {
     ctx: Context,
     key_id: usize,
     single_word: bool,
+    /// Bytes of the name's light form.
+    light_len: usize,
     cands: Vec<Cand>,
     /// Only locates the next name ("the Damascus suburb of X"): scored (it
     /// helps choose X) but not returned.
@@ -51,6 +53,9 @@ struct Found {
     after_article: bool,
     /// The country a demonym before it names ("the Lebanese city of X").
     country_hint: Option<&'static str>,
+    /// End of the city that locates this district ("the Zahraa district
+    /// of Homs"): the phrase runs to it.
+    located_by_end: Option<usize>,
 }
 
 /// "the northern Lebanese city of Tripoli", "the Turkish border town of
@@ -351,7 +356,7 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             && NAME_PREFIXES.contains(&l)
             && covering
                 .as_ref()
-                .is_some_and(|ws| next_is_capitalised(&words, ws.end));
+                .is_some_and(|ws| next_is_name_part(&words, ws.end));
         let rejected = !forced
             && (cut_prefix
                 || covering
@@ -379,6 +384,11 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
                         }
                         _ => break,
                     }
+                }
+                // And over the name's words that match nothing alone
+                // ("on Tel" + "Abyad").
+                while end < ws.end + REMATCH_WORDS && next_is_name_part(&words, end) {
+                    end += 1;
                 }
                 let again = gaz.find_names_in_words(text, &norm, ws.start + 1..end);
                 for n in again.into_iter().rev() {
@@ -453,9 +463,11 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             span,
             key_id: m.key_id,
             single_word,
+            light_len: l.len(),
             cands: cands.clone(),
             modifier: false,
             forced,
+            located_by_end: None,
         });
     }
     drop_actors(gaz, &words, &mut out);
@@ -475,39 +487,44 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
         // smaller. "the Sheikh Maqsoud neighbourhood of Aleppo" reads the
         // same way round, but there the name after "of" is the larger one
         // and it is the locator.
-        let inside = |small: &Found, big: &Found| {
-            // The city, not the governorate of the same name.
-            let Some(city) = big
-                .cands
+        // The city, not the governorate of the same name.
+        let city_of = |big: &Found| {
+            big.cands
                 .iter()
                 .filter(|c| gaz.place_kind(c.place) == PlaceKind::Locality)
                 .max_by_key(|c| gaz.place_population(c.place))
-            else {
-                return false;
-            };
-            let city = gaz.place(city.place);
-            // The district is the best candidate of its name: the one
-            // the scoring would pick before distance (curated, exact,
-            // largest).
-            let best = small.cands.iter().max_by_key(|c| {
-                (
-                    gaz.place_is_curated(c.place),
-                    c.exact,
-                    gaz.place_population(c.place),
-                )
-            });
-            best.is_some_and(|c| {
-                let p = gaz.place(c.place);
-                gazetteer::place::haversine_km(p.lat, p.lon, city.lat, city.lon) < INSIDE_KM
-            })
+                .cloned()
         };
-        let flips = largest(&out[i - 1]) < largest(&out[i])
-            && !out[i].forced
-            && inside(&out[i - 1], &out[i]);
-        if flips {
-            out[i].modifier = true;
-        } else {
-            out[i - 1].modifier = true;
+        let is_inside = |c: &Cand, city: &Cand| {
+            let (p, city) = (gaz.place(c.place), gaz.place(city.place));
+            gazetteer::place::haversine_km(p.lat, p.lon, city.lat, city.lon) < INSIDE_KM
+        };
+        // A town in its own right spelled so (Afrin, a seat) is not a
+        // district.
+        let is_town = |c: &Cand| {
+            c.exact
+                && (gaz.place_population(c.place) >= 10_000
+                    || gaz.place(c.place).feature_code.starts_with("PPLA"))
+        };
+        let city =
+            city_of(&out[i]).filter(|_| largest(&out[i - 1]) < largest(&out[i]) && !out[i].forced);
+        match city {
+            // Any place of the district's name inside the city will do
+            // (the Zahraa district of Homs, though Aleppo has one too).
+            Some(city) if out[i - 1].cands.iter().any(|c| is_inside(c, &city)) => {
+                out[i].modifier = true;
+                out[i - 1].cands.retain(|c| is_inside(c, &city));
+                out[i - 1].located_by_end = Some(out[i].span.end);
+            }
+            // A district the gazetteer does not have there ("the Midan
+            // district of Aleppo", while Midans elsewhere are villages): the
+            // text says it is in the city, so it is placed at the city.
+            Some(city) if !out[i - 1].cands.iter().any(is_town) => {
+                out[i].modifier = true;
+                out[i - 1].cands = vec![city];
+                out[i - 1].located_by_end = Some(out[i].span.end);
+            }
+            _ => out[i - 1].modifier = true,
         }
     }
     (out, words)
@@ -518,6 +535,7 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
 const NAME_PREFIXES: &[&str] = &[
     "bab", "tal", "tall", "tell", "ain", "ayn", "deir", "dayr", "kafr", "khan", "ras", "jisr",
     "sheikh", "shaykh", "maarat", "qalaat", "beit", "bayt", "jabal", "jebel", "wadi", "tal al",
+    "karm", "masaken", "masakin", "hay", "khirbet", "khirbat", "umm", "mazraat", "souq", "suq",
 ];
 
 /// Whether word `i` exists, is capitalised and follows the previous word
@@ -530,6 +548,28 @@ fn next_is_capitalised(words: &TextWords, i: usize) -> bool {
             .trim()
             .is_empty()
 }
+
+/// Whether the words from `i` continue a name: a capitalised word, or an
+/// Arabic article joined to one ("Karm al-Tarrab", "Bab al-Nairab").
+fn next_is_name_part(words: &TextWords, i: usize) -> bool {
+    if next_is_capitalised(words, i) {
+        return true;
+    }
+    i + 1 < words.len()
+        && i > 0
+        && words.text()[words.range(i - 1).end..words.range(i).start]
+            .trim()
+            .is_empty()
+        && ARTICLE_WORDS.contains(&words.word(i))
+        && matches!(
+            &words.text()[words.range(i).end..words.range(i + 1).start],
+            "-" | " "
+        )
+        && capitalised(words.word(i + 1))
+}
+
+/// Arabic articles as written before a name.
+const ARTICLE_WORDS: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "an", "az"];
 
 /// True when the name starting at word `i` follows a title or role, maybe
 /// with the person's first names between ("spokesman Farhad Shami",
@@ -663,6 +703,10 @@ const NAME_END_NOUNS: &[&str] = &[
 const INSIDE_KM: f64 = 20.0;
 /// How many words after a rejected match are matched again with it.
 const REMATCH_WORDS: usize = 6;
+/// A loose one-word spelling this long (light form bytes) of a home-country
+/// village is a spelling, not a word that happens to share the key
+/// (Zamalkah, Hamouriyeh, Kafarbatna).
+const LOOSE_TRUST_LEN: usize = 7;
 
 /// Scores every candidate of every mention (two passes: the first finds
 /// anchors and the article's focus, the second uses them).
@@ -770,10 +814,13 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             .max();
         // An exact spelling of a place in the transliteration zone beats a
         // loose spelling of a bigger one (al-Midan is not al-Mayadin).
-        let regional_exact = f
-            .cands
-            .iter()
-            .any(|c| c.exact && FUZZY_ZONE.contains(&gaz.place_country(c.place)));
+        // So does an exact Turkish name (Islahiye is not the Syrian village
+        // al-Aslihah).
+        let regional_exact = f.cands.iter().any(|c| {
+            c.exact
+                && g.country_class[gaz.place_country_id(c.place)] & (super::FUZZY | super::LEVANT)
+                    != 0
+        });
         // "al-Mashhad" is an Arabic place name, never the Iranian city.
         let arabic_article = f.after_article;
         // "Nawa" is the Syrian town's own name and only an alternate of
@@ -857,6 +904,9 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
                 && gaz.place_kind(c.place) == PlaceKind::Locality
                 && gaz.place_population(c.place) < 1_000
                 && parts[j].near == 0.0
+                && !(f.light_len >= LOOSE_TRUST_LEN
+                    && gaz.place_country(c.place) == HOME_COUNTRY
+                    && focus_here.as_deref().is_none_or(|f| f == HOME_COUNTRY))
                 && !gaz.place(c.place).feature_code.starts_with("PPLA"))
         };
         let mut order: Vec<usize> = (0..f.cands.len()).filter(|&j| keep(j)).collect();
@@ -915,7 +965,11 @@ pub(super) fn resolve_with(
         if returned {
             mentions.push(PlaceMention {
                 span: f.span.clone(),
-                phrase_span: f.ctx.relative.clone().unwrap_or(f.span.clone()),
+                phrase_span: match (&f.ctx.relative, f.located_by_end) {
+                    (Some(r), _) => r.clone(),
+                    (None, Some(end)) => f.span.start..end,
+                    (None, None) => f.span.clone(),
+                },
                 place_mention: text[f.span.clone()].to_string(),
                 place: if want_all {
                     cands[0].place.clone()
@@ -995,10 +1049,7 @@ fn unresolved(words: &TextWords, found: &[Found]) -> Vec<UnresolvedMention> {
             if end != start && gap.trim() != "" && gap.trim() != "-" {
                 break;
             }
-            if capitalised(t)
-                || (matches!(t, "al" | "el" | "ad" | "ar" | "as" | "ash" | "an" | "az")
-                    && j + 1 < words.len())
-            {
+            if capitalised(t) || (ARTICLE_WORDS.contains(&t) && j + 1 < words.len()) {
                 end = words.range(j).end;
                 j += 1;
             } else {

@@ -464,12 +464,39 @@ fn words_around_the_name_decide() {
         names("Clashes hit the Kurdish-held Sheikh Maqsoud neighbourhood of Aleppo."),
         ["Sheikh Maqsoud"]
     );
-    // "Bab Dreib" (a Homs district the gazetteer lacks) is not al-Bab.
-    let r = g.resolve_text("Snipers fired on Bab Dreib on Friday.");
+    // A district name shared by two cities: the one inside the city named.
+    let zahraa = g.resolve_text("Twin bombings struck the Zahraa district of Homs.");
+    let m = mention_at(
+        &zahraa,
+        "Twin bombings struck the Zahraa district of Homs.",
+        "Zahraa",
+    );
     assert!(
-        r.mentions.iter().all(|m| m.place_mention != "Bab"),
-        "{:?}",
-        r.mentions
+        m.is_some_and(|m| close(&m.place, 34.73, 36.72, 5.0)),
+        "{zahraa:?}"
+    );
+    // The first word of a longer unknown name is not a place of its own:
+    // "Bab Dreib" is not al-Bab, "Karm al-Foo" is not al-Karm.
+    for (text, first) in [
+        ("Snipers fired on Bab Dreib on Friday.", "Bab"),
+        ("Shells fell on Karm al-Foo on Friday.", "Karm"),
+        ("Shells fell on Wadi al-Foo on Friday.", "Wadi"),
+    ] {
+        let r = g.resolve_text(text);
+        assert!(
+            r.mentions.iter().all(|m| m.place_mention != first),
+            "{text}: {:?}",
+            r.mentions
+        );
+    }
+    // A name after a function word that matched with it ("on Tel" is a
+    // village) is matched again with the words after it.
+    let text = "Rebels repelled an attack on Tel Abyad.";
+    let r = g.resolve_text(text);
+    let m = mention_at(&r, text, "Tel Abyad");
+    assert!(
+        m.is_some_and(|m| close(&m.place, 36.70, 38.95, 10.0)),
+        "{r:?}"
     );
 }
 

@@ -78,9 +78,10 @@ const DEV3_MIN_RATE: f64 = 0.90;
 const SPELLINGS_MIN_RATE: f64 = 0.90;
 /// Most negative sentences allowed to get any place (the count when last
 /// set; the goal is 0).
-const MAX_NEGATIVE_PLACED: usize = 1;
-/// The same for the held-out negative sentences.
-const HELDOUT_MAX_NEGATIVE_PLACED: usize = 11;
+const MAX_NEGATIVE_PLACED: usize = 0;
+/// The same for the held-out negative sentences (11 of 50 when first run,
+/// 5 after the person-name rules).
+const HELDOUT_MAX_NEGATIVE_PLACED: usize = 5;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")

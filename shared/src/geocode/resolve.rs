@@ -15,7 +15,9 @@ use gazetteer::{Place, PlaceKind};
 
 use super::context::{self, Context, Want};
 use super::text::TextWords;
-use super::words::{DEMONYMS, FUNCTION_WORDS, PERSON_TITLES, PLACE_INTRO, STOP_WORDS};
+use super::words::{
+    DEMONYMS, FUNCTION_WORDS, GIVEN_NAMES, KUNYA_WORDS, PERSON_TITLES, PLACE_INTRO, STOP_WORDS,
+};
 use super::{Candidate, Geocoder, PlaceMention, ResolvedPlace, ResolvedText, UnresolvedMention};
 
 /// Countries where transliteration varies and names may match by key alone.
@@ -121,6 +123,10 @@ impl Parts {
 fn allowed(g: &Geocoder, place: usize, exact: bool, single_word: bool, light_len: usize) -> bool {
     let gaz = g.gazetteer();
     if !exact && single_word && light_len < 4 {
+        return false;
+    }
+    // Country names are spelled one way (Sidon is not Sudan).
+    if !exact && gaz.place_kind(place) == PlaceKind::Country {
         return false;
     }
     let class = g.country_class[gaz.place_country_id(place)];
@@ -357,11 +363,17 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             && covering
                 .as_ref()
                 .is_some_and(|ws| next_is_name_part(&words, ws.end));
+        // A person's name, whose words are not matched again ("Abu Bakr"
+        // is not the village Bakr).
+        let person = !forced
+            && covering
+                .as_ref()
+                .is_some_and(|ws| after_person_title(&words, ws.start) || person_name(&words, ws));
+        if person {
+            continue;
+        }
         let rejected = !forced
             && (cut_prefix
-                || covering
-                    .as_ref()
-                    .is_some_and(|ws| after_person_title(&words, ws.start))
                 || s.contains([
                     '.', ',', ';', ':', '!', '?', '\n', '(', ')', '"', '“', '”', '/',
                 ])
@@ -452,6 +464,15 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             }
         }
         cands.retain(|c| allowed(g, c.place, c.exact, single_word, l.len()));
+        // "al-Baghdadi", "Halabi": a place's name plus -i is a nisba (a
+        // person's "of Baghdad"), not a loose spelling of the place.
+        if single_word
+            && l.len() > 4
+            && l.ends_with('i')
+            && gaz.light_id(&l[..l.len() - 1]).is_some()
+        {
+            cands.retain(|c| c.exact);
+        }
         let covering_start = words.covering(&span).map(|ws| ws.start);
         if cands.is_empty() {
             continue;
@@ -570,6 +591,47 @@ fn next_is_name_part(words: &TextWords, i: usize) -> bool {
 
 /// Arabic articles as written before a name.
 const ARTICLE_WORDS: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "an", "az"];
+
+/// True when words `ws` of a match are part of a person's name: a kunya
+/// ("Abu Mohammed", "Umm Ahmad"), a given name running on into a surname
+/// ("Salma Hayek") or followed by an age ("Zahra, a 12-year-old girl"), or
+/// a surname after a given name ("Mustafa Bali").
+fn person_name(words: &TextWords, ws: &Range<usize>) -> bool {
+    let given = |i: usize| GIVEN_NAMES.contains(&words.lower(i).as_ref());
+    let first = words.lower(ws.start);
+    if ws.len() >= 2 && KUNYA_WORDS.contains(&first.as_ref()) && given(ws.start + 1) {
+        return true;
+    }
+    if given(ws.start) && (next_is_capitalised(words, ws.end) || age_follows(words, ws.end)) {
+        return true;
+    }
+    // The word before, past an article ("Abu Bakr al-Baghdadi").
+    let mut before = ws.start;
+    if before > 1 && ARTICLE_WORDS.contains(&words.lower(before - 1).as_ref()) {
+        before -= 1;
+    }
+    before > 0
+        && capitalised(words.word(before - 1))
+        && given(before - 1)
+        && words.text()[words.range(before - 1).end..words.range(before).start]
+            .trim()
+            .is_empty()
+}
+
+/// Whether an age follows from word `i`: ", a 12-year-old", ", 34,".
+fn age_follows(words: &TextWords, i: usize) -> bool {
+    let rest = &words.text()[words.range(i.saturating_sub(1)).end..];
+    let rest = rest.trim_start_matches([',', ' ']);
+    let rest = rest
+        .strip_prefix("a ")
+        .or_else(|| rest.strip_prefix("an "))
+        .unwrap_or(rest);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && digits <= 3 && {
+        let after = &rest[digits..];
+        after.starts_with("-year-old") || after.starts_with(',') || after.starts_with(" years old")
+    }
+}
 
 /// True when the name starting at word `i` follows a title or role, maybe
 /// with the person's first names between ("spokesman Farhad Shami",

@@ -31,6 +31,10 @@ pub struct ExtractArgs {
     /// A prebuilt index (default: $EVENTMAP_INDEX, else target/eventmap/gazetteer.bin).
     #[arg(long)]
     index: Option<PathBuf>,
+    /// The country the reporting is about (ISO alpha-2): preferred among
+    /// same-name places when nothing else names a country.
+    #[arg(long, value_name = "CC", default_value = shared::geocode::DEFAULT_HOME_COUNTRY, value_parser = crate::geocode_cmd::parse_country)]
+    home_country: String,
     /// Keep reports of the same event from different articles apart.
     #[arg(long)]
     no_merge: bool,
@@ -95,8 +99,10 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     if !args.quiet {
         eprintln!("eventmap: {report}");
     }
-    let pipeline =
-        Pipeline::new(shared::geocode::Geocoder::new(gazetteer)).with_merge(!args.no_merge);
+    let pipeline = Pipeline::new(
+        shared::geocode::Geocoder::new(gazetteer).with_home_country(&args.home_country),
+    )
+    .with_merge(!args.no_merge);
 
     let mut tally = Tally::default();
     // Events wait here (spilled to disk beyond a limit) to be merged and

@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 use serde_json::json;
 use shared::geocode::Geocoder;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -22,16 +23,32 @@ pub struct GeocodeArgs {
     /// A prebuilt index (default: $EVENTMAP_INDEX, else target/eventmap/gazetteer.bin).
     #[arg(long)]
     index: Option<PathBuf>,
+    /// The country the reporting is about (ISO alpha-2): preferred among
+    /// same-name places when nothing else names a country.
+    #[arg(long, value_name = "CC", default_value = shared::geocode::DEFAULT_HOME_COUNTRY, value_parser = parse_country)]
+    home_country: String,
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
+}
+
+/// A two-letter ISO country code, in capitals.
+pub(crate) fn parse_country(value: &str) -> Result<String, String> {
+    let v = value.trim();
+    if v.len() == 2 && v.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Ok(v.to_ascii_uppercase())
+    } else {
+        Err(format!(
+            "{value:?}: want a two-letter country code such as SY, IQ or LB"
+        ))
+    }
 }
 
 pub fn run(args: GeocodeArgs) -> Result<u8> {
     let (gazetteer, _report) =
         gazetteer::load::load_or_build(args.index.as_deref(), &args.gazetteers)
             .context("cannot load the gazetteer")?;
-    let geocoder = Geocoder::new(gazetteer);
+    let geocoder = Geocoder::new(gazetteer).with_home_country(&args.home_country);
     let candidates = geocoder.explain(&args.name, args.context.as_deref());
     if args.json {
         let list: Vec<_> = candidates
@@ -47,13 +64,18 @@ pub fn run(args: GeocodeArgs) -> Result<u8> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&list)?);
+        crate::print_out(&format!("{}\n", serde_json::to_string_pretty(&list)?))?;
     } else if candidates.is_empty() {
-        println!("{:?}: no place of that name in the gazetteer", args.name);
+        crate::print_out(&format!(
+            "{:?}: no place of that name in the gazetteer\n",
+            args.name
+        ))?;
     } else {
+        let mut table = String::new();
         for c in &candidates {
             let p = &c.place;
-            println!(
+            writeln!(
+                table,
                 "{} {:<28} {:>9.5} {:>10.5}  {:<22} {}, {}  variant {:?}  score {:.2}  rule: {}",
                 if c.chosen { "*" } else { " " },
                 p.location,
@@ -69,8 +91,9 @@ pub fn run(args: GeocodeArgs) -> Result<u8> {
                 p.variant,
                 p.score,
                 p.rule,
-            );
+            )?;
         }
+        crate::print_out(&table)?;
     }
     Ok(if candidates.is_empty() {
         exit::FAILURE

@@ -43,6 +43,17 @@ pub mod exit {
     pub const PARTIAL: u8 = 3;
 }
 
+/// Writes `text` to standard output; a reader that went away (`eventmap
+/// geocode X | head -1`) is not an error.
+pub fn print_out(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {

@@ -22,7 +22,7 @@ pub fn run(args: ValidateArgs) -> Result<u8> {
         let name = file.display().to_string();
         let text = std::fs::read_to_string(file).with_context(|| format!("{name}: cannot read"))?;
         match shared::output::geojson::from_geojson(&text, &name, MAX_FEATURES) {
-            Ok(events) => println!("{name}: ok, {} events", events.len()),
+            Ok(events) => crate::print_out(&format!("{name}: ok, {} events\n", events.len()))?,
             Err(error) => {
                 failed += 1;
                 eprintln!("eventmap: error: {error}");

@@ -30,7 +30,14 @@ pub struct Geocoder {
     actors: aho_corasick::AhoCorasick,
     /// Per gazetteer country id: `FUZZY` | `LEVANT` bits.
     country_class: Vec<u8>,
+    /// ISO code of the country the reporting is about (see
+    /// [`Geocoder::with_home_country`]).
+    home_country: String,
 }
+
+/// The home country unless told otherwise: eventmap was started for the
+/// war in Syria.
+pub const DEFAULT_HOME_COUNTRY: &str = "SY";
 
 /// Country class bit: Arabic-transliteration zone (`resolve::FUZZY_ZONE`).
 const FUZZY: u8 = 1;
@@ -169,7 +176,22 @@ impl Geocoder {
             gazetteer,
             actors,
             country_class,
+            home_country: DEFAULT_HOME_COUNTRY.to_string(),
         }
+    }
+
+    /// Sets the country the reporting is about (ISO alpha-2, e.g. `IQ`,
+    /// `LB`): among same-name places it is preferred when nothing in the
+    /// text names a country, and loose spellings of its villages are
+    /// trusted. The default is [`DEFAULT_HOME_COUNTRY`].
+    pub fn with_home_country(mut self, country: &str) -> Self {
+        self.home_country = country.trim().to_ascii_uppercase();
+        self
+    }
+
+    /// The country the reporting is about.
+    pub fn home_country(&self) -> &str {
+        &self.home_country
     }
 
     /// The gazetteer.

@@ -732,19 +732,22 @@ fn distance_lower_bound(lat: f64, lon: f64, cos_lat: f64, a: &Anchor) -> f64 {
 }
 
 /// The country most votes go to, if it has at least half of `total`.
-fn focus_of<'c>(votes: impl Iterator<Item = (&'c str, usize)>, total: usize) -> Option<String> {
+fn focus_of<'c>(
+    votes: impl Iterator<Item = (&'c str, usize)>,
+    total: usize,
+    home: &str,
+) -> Option<String> {
     // Ties go to the home country, then to the first in alphabetical order.
     votes
         .filter(|(_, n)| *n > 0)
-        .max_by_key(|(c, n)| (*n, *c == HOME_COUNTRY, std::cmp::Reverse(*c)))
+        .max_by_key(|(c, n)| (*n, *c == home, std::cmp::Reverse(*c)))
         .filter(|(_, n)| n * 2 >= total)
         .map(|(c, _)| c.to_string())
 }
 
-/// The country eventmap's reporting is about, preferred among same-name
-/// places when nothing else in the text names a country.
-const HOME_COUNTRY: &str = "SY";
-/// The weight of that preference (a country focus weighs 1.5).
+/// The weight of the home country's preference (`Geocoder::home_country`)
+/// among same-name places when nothing else in the text names a country (a
+/// country focus weighs 1.5).
 const HOME_PRIOR: f32 = 1.5;
 /// Lowercase place nouns that end names of the curated layer ("Bab
 /// al-Hawa crossing", "Rukban camp", "Tabqa dam").
@@ -774,6 +777,7 @@ const LOOSE_TRUST_LEN: usize = 7;
 /// anchors and the article's focus, the second uses them).
 fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String, String)>) {
     let gaz = g.gazetteer();
+    let home = g.home_country.as_str();
     let mut base: Vec<Vec<Parts>> = found
         .iter()
         .map(|f| {
@@ -810,7 +814,11 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         }
     }
     let total_votes: usize = country_votes.values().sum();
-    let country_focus = focus_of(country_votes.iter().map(|(c, n)| (*c, *n)), total_votes);
+    let country_focus = focus_of(
+        country_votes.iter().map(|(c, n)| (*c, *n)),
+        total_votes,
+        home,
+    );
     // What the other names say about the country each name is in.
     let focus_without = |key: usize| -> Option<String> {
         let own: usize = country_votes
@@ -820,7 +828,7 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         let others = country_votes
             .iter()
             .map(|(c, n)| (*c, n - key_votes.get(&(key, *c)).copied().unwrap_or(0)));
-        focus_of(others, total_votes - own)
+        focus_of(others, total_votes - own, home)
     };
     let mut gov_votes: HashMap<String, usize> = HashMap::new();
     for &(_, p) in &anchors {
@@ -925,7 +933,7 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
                 parts[j].country = 3.0;
             } else if in_focus {
                 parts[j].country = 1.5;
-            } else if focus_here.is_none() && country == HOME_COUNTRY {
+            } else if focus_here.is_none() && country == home {
                 parts[j].country = HOME_PRIOR;
             }
             if in_focus && p.admin1.is_some() && p.admin1 == gov_focus {
@@ -967,8 +975,8 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
                 && gaz.place_population(c.place) < 1_000
                 && parts[j].near == 0.0
                 && !(f.light_len >= LOOSE_TRUST_LEN
-                    && gaz.place_country(c.place) == HOME_COUNTRY
-                    && focus_here.as_deref().is_none_or(|f| f == HOME_COUNTRY))
+                    && gaz.place_country(c.place) == home
+                    && focus_here.as_deref().is_none_or(|f| f == home))
                 && !gaz.place(c.place).feature_code.starts_with("PPLA"))
         };
         let mut order: Vec<usize> = (0..f.cands.len()).filter(|&j| keep(j)).collect();

@@ -3,7 +3,8 @@
 //!
 //! Two events are the same when they have the same sub-event type, dates
 //! that agree within their precision, places within [`SAME_PLACE_KM`], and
-//! the same background flag. The result does not depend on input order.
+//! the same background flag; but two towns given a toll each in one
+//! sentence are two events. The result does not depend on input order.
 
 use crate::event::{Event, SourceRef};
 use crate::id::stable_id;
@@ -289,6 +290,17 @@ fn same_event(a: &Event, b: &Event) -> bool {
         && pa.country == pb.country
         && pa.admin1.is_some()
         && pa.admin1 == pb.admin1;
+    // One sentence telling of two towns tells of two events ("five in
+    // Kafranbel and three in Hass"), however near the towns are.
+    let two_towns_of_one_sentence = pa.place_id != pb.place_id
+        && pa.notes == pb.notes
+        && pa
+            .sources
+            .iter()
+            .any(|s| pb.sources.iter().any(|t| t.article_id == s.article_id));
+    if two_towns_of_one_sentence {
+        return false;
+    }
     let places_agree = pa.place_id == pb.place_id
         || region_level
         || gazetteer::place::haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
@@ -379,6 +391,20 @@ mod tests {
         for other in cases {
             assert_eq!(merge(vec![base.clone(), other]).len(), 2);
         }
+    }
+
+    #[test]
+    fn two_towns_of_one_sentence_stay_two_events() {
+        // Kafranbel and Hass, 3 km apart, each with its toll in one sentence.
+        let mut a = event("a", "000", "2019-05-20", 1, 36.564, 35.614);
+        let mut b = event("b", "000", "2019-05-20", 1, 36.591, 35.616);
+        b.properties.place_id = "geonames:2".into();
+        a.properties.notes = "Strikes killed five in Kafranbel and three in Hass.".into();
+        b.properties.notes = a.properties.notes.clone();
+        assert_eq!(merge(vec![a.clone(), b.clone()]).len(), 2);
+        // Told in two sentences, they may be one event told twice.
+        b.properties.notes = "Hass was hit too.".into();
+        assert_eq!(merge(vec![a, b]).len(), 1);
     }
 
     /// Many reports over a year, some of the same events: merging as the

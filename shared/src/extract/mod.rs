@@ -11,6 +11,7 @@ pub mod date;
 pub mod fatality;
 pub mod number;
 pub mod phrase;
+pub mod split;
 pub mod tokens;
 pub mod trigger;
 
@@ -183,6 +184,7 @@ pub fn extract_article<P: Clone>(
             .collect();
         let actors = find_actors(sentence);
         let aircraft = names_aircraft(sentence);
+        let by_town = tolls_by_town(sentence, &tokens, &sentence_places, span.start, &groups);
         let mut produced = None;
         for (g, group) in groups.iter().enumerate() {
             let at = group.at;
@@ -240,6 +242,17 @@ pub fn extract_article<P: Clone>(
                 sentence: span.clone(),
             };
             add_fatalities(&mut candidate, &counts);
+            // "killed five in Kafranbel and three in Hass": an event in each.
+            if !by_town.is_empty() {
+                for (hit, count) in &by_town {
+                    let mut event = candidate.clone();
+                    event.place = Some((*hit).clone());
+                    event.fatalities = Some(*count);
+                    out.events.push(event);
+                }
+                produced = Some(out.events.len() - 1);
+                continue;
+            }
             // Placed only by the article's focus or at a whole country, a
             // sentence is an event only with a when or a toll of its own:
             // "the daily air raids kept residents in basements", a
@@ -287,6 +300,41 @@ pub fn extract_article<P: Clone>(
         previous = produced;
     }
     out
+}
+
+/// The towns of a one-event sentence that each get a count of their own
+/// ("five in Kafranbel and three in Hass"), with their counts; empty unless
+/// there are two or more. A province's count among them is the total, not a
+/// town's, and is left out.
+fn tolls_by_town<'p, P>(
+    sentence: &str,
+    tokens: &[tokens::Token],
+    places: &[&'p PlaceHit<P>],
+    sentence_start: usize,
+    groups: &[Group],
+) -> Vec<(&'p PlaceHit<P>, u32)> {
+    if groups.len() != 1 || !groups[0].trigger.is_violent() {
+        return Vec::new();
+    }
+    let spans: Vec<Range<usize>> = places
+        .iter()
+        .map(|p| p.span.start - sentence_start..p.span.end - sentence_start)
+        .collect();
+    let mut towns: Vec<(&PlaceHit<P>, u32)> = Vec::new();
+    for toll in split::tolls_by_place(sentence, tokens, &spans) {
+        let hit = places[toll.place];
+        if hit.geo_precision >= 3 || hit.country_level || hit.foreign {
+            continue;
+        }
+        match towns.iter_mut().find(|(h, _)| h.mention == hit.mention) {
+            Some((_, count)) => *count = count.saturating_add(toll.count),
+            None => towns.push((hit, toll.count)),
+        }
+    }
+    if towns.len() < 2 {
+        towns.clear();
+    }
+    towns
 }
 
 /// A trigger group: the triggers of one family in a sentence, at the first.
@@ -564,6 +612,53 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_toll_per_town_gives_an_event_per_town() {
+        // (sentence, names, (place, fatalities) per event)
+        type Case = (
+            &'static str,
+            &'static [&'static str],
+            &'static [(&'static str, u32)],
+        );
+        let cases: &[Case] = &[
+            (
+                "Air strikes killed 23 people in Idlib province on Monday, five in Kafranbel and three in Hass.",
+                &["Kafranbel", "Hass"],
+                &[("Kafranbel", 5), ("Hass", 3)],
+            ),
+            (
+                "Shelling killed four civilians in Douma and two more in Harasta on Sunday.",
+                &["Douma", "Harasta"],
+                &[("Douma", 4), ("Harasta", 2)],
+            ),
+            // One town: the ordinary single event.
+            (
+                "Shelling killed four civilians in Douma on Sunday.",
+                &["Douma"],
+                &[("Douma", 4)],
+            ),
+        ];
+        for (text, names, want) in cases {
+            let a = article(text, "2019-05-20");
+            let mut places = hits(text, names);
+            // The province is placed too, at precision 3: its 23 is the total.
+            if text.contains("Idlib") {
+                places.push(PlaceHit {
+                    geo_precision: 3,
+                    ..hits(text, &["Idlib"]).remove(0)
+                });
+                places.sort_by_key(|p| p.span.start);
+            }
+            let out = extract_article(&a, &places, None);
+            let got: Vec<(&str, u32)> = out
+                .events
+                .iter()
+                .map(|e| (e.place.as_ref().unwrap().place, e.fatalities.unwrap()))
+                .collect();
+            assert_eq!(got, want.to_vec(), "{text}");
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! Filters: event type (the legend too), actor, minimum fatalities, text.
+//! Filters: event type (the legend too), actor, minimum fatalities,
+//! background summaries, text.
 
-use crate::model::{AppState, TYPE_COLOURS};
+use crate::model::{AppState, TimeWindow, TYPE_COLOURS};
 use leptos::prelude::*;
 use shared::event::EventType;
 use std::collections::HashMap;
@@ -64,6 +65,22 @@ pub fn FilterPanel() -> impl IntoView {
                 <input type="number" id="min-fatalities" min="0" step="1"
                     prop:value=move || filters.with(|f| f.min_fatalities.to_string())
                     on:input=move |e| { let v = event_target_value(&e).parse().unwrap_or(0); filters.update(|f| f.min_fatalities = v) } />
+            </label>
+            <label class="field check" for="show-background">
+                <input type="checkbox" id="show-background"
+                    prop:checked=move || filters.with(|f| f.background)
+                    on:change=move |e| {
+                        let on = event_target_checked(&e);
+                        // A window over the whole time line follows it.
+                        let full = state.window.get_untracked().is_some()
+                            && state.window.get_untracked()
+                                == state.extent.get_untracked().map(TimeWindow::full);
+                        filters.update(|f| f.background = on);
+                        if full {
+                            state.window.set(state.extent.get_untracked().map(TimeWindow::full));
+                        }
+                    } />
+                "Background summaries (earlier fighting)"
             </label>
             <label class="field">"Search "
                 <input type="search" id="search" placeholder="place, actor, words…"

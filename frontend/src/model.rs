@@ -180,6 +180,9 @@ pub struct Filters {
     pub min_fatalities: u32,
     /// Case-insensitive words to find in notes, place, actors and titles.
     pub text: String,
+    /// Show background summaries ("fell to rebels in 2012"): off by default,
+    /// so an article's look back does not stretch the time line by years.
+    pub background: bool,
 }
 
 impl Default for Filters {
@@ -189,6 +192,7 @@ impl Default for Filters {
             actor: String::new(),
             min_fatalities: 0,
             text: String::new(),
+            background: false,
         }
     }
 }
@@ -197,6 +201,9 @@ impl Filters {
     pub fn matches(&self, item: &Item) -> bool {
         let p = &item.event.properties;
         if !self.types[usize::from(item.type_index)] {
+            return false;
+        }
+        if p.background && !self.background {
             return false;
         }
         if self.min_fatalities > 0 && p.fatalities.unwrap_or(0) < self.min_fatalities {
@@ -253,7 +260,8 @@ pub struct AppState {
     pub visible: Memo<Arc<Vec<usize>>>,
     /// Indices of undated events passing the filters.
     pub undated: Memo<Arc<Vec<usize>>>,
-    /// First and last day of the dated events.
+    /// First and last day of the dated events (background summaries only
+    /// when shown).
     pub extent: Memo<Option<(i32, i32)>>,
     pub selected: RwSignal<Option<usize>>,
     /// Ask the map to fly to an item.
@@ -277,8 +285,12 @@ impl AppState {
         let window = RwSignal::new(None::<TimeWindow>);
         let filters = RwSignal::new(Filters::default());
         let extent = Memo::new(move |_| {
+            let background = filters.with(|f| f.background);
             items.with(|items| {
-                let mut days = items.iter().filter_map(|it| it.day);
+                let mut days = items
+                    .iter()
+                    .filter(|it| background || !it.event.properties.background)
+                    .filter_map(|it| it.day);
                 let first = days.next()?;
                 Some(days.fold((first, first), |(a, b), d| (a.min(d), b.max(d))))
             })
@@ -372,6 +384,22 @@ pub fn find(items: &[Item], event_id: &str) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::dates::parse_day;
+
+    #[test]
+    fn background_summaries_are_shown_only_when_asked() {
+        let mut event = shared::event::Event::sample("e", "a", Some("2012-07-01"), 36.4, 33.5);
+        event.properties.background = true;
+        let summary = Item::new(event.clone(), false);
+        event.properties.background = false;
+        let report = Item::new(event, false);
+        let hidden = Filters::default();
+        let shown = Filters {
+            background: true,
+            ..Filters::default()
+        };
+        assert!(!hidden.matches(&summary) && hidden.matches(&report));
+        assert!(shown.matches(&summary) && shown.matches(&report));
+    }
 
     #[test]
     fn window_steps_by_unit() {

@@ -34,6 +34,7 @@ impl UrlState {
                 "actor" => state.filters.actor = value,
                 "minf" => state.filters.min_fatalities = value.parse().unwrap_or(0),
                 "q" => state.filters.text = value,
+                "bg" => state.filters.background = value == "1",
                 "sel" if !value.is_empty() => state.selected = Some(value),
                 "map" => {
                     let parts: Vec<f64> = value.split(',').filter_map(|p| p.parse().ok()).collect();
@@ -91,6 +92,9 @@ impl UrlState {
         }
         if !f.text.is_empty() {
             parts.push(format!("q={}", encode(&f.text)));
+        }
+        if f.background {
+            parts.push("bg=1".to_string());
         }
         if let Some(sel) = &self.selected {
             parts.push(format!("sel={}", encode(sel)));
@@ -161,6 +165,7 @@ mod tests {
                 actor: "Jaish al-Islam".into(),
                 min_fatalities: 5,
                 text: "Douma & Harasta=?".into(),
+                background: true,
             },
             selected: Some("ev/1 #2".into()),
             view: Some(View {

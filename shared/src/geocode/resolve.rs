@@ -16,7 +16,8 @@ use gazetteer::{Place, PlaceKind};
 use super::context::{self, Context, Want};
 use super::text::TextWords;
 use super::words::{
-    DEMONYMS, FUNCTION_WORDS, GIVEN_NAMES, KUNYA_WORDS, PERSON_TITLES, PLACE_INTRO, STOP_WORDS,
+    DEMONYMS, FIRST_NAMES, FUNCTION_WORDS, GIVEN_NAMES, KUNYA_WORDS, PERSON_TITLES, PLACE_INTRO,
+    STOP_WORDS,
 };
 use super::{Candidate, Geocoder, PlaceMention, ResolvedPlace, ResolvedText, UnresolvedMention};
 
@@ -256,7 +257,12 @@ fn is_stop_word(light: &str) -> bool {
         let dates = crate::extract::date::MONTHS
             .iter()
             .chain(crate::extract::date::WEEKDAYS);
-        STOP_WORDS.iter().chain(dates).copied().collect()
+        STOP_WORDS
+            .iter()
+            .chain(FIRST_NAMES)
+            .chain(dates)
+            .copied()
+            .collect()
     })
     .contains(light)
 }
@@ -597,7 +603,10 @@ const ARTICLE_WORDS: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "an", "az"
 /// ("Salma Hayek") or followed by an age ("Zahra, a 12-year-old girl"), or
 /// a surname after a given name ("Mustafa Bali").
 fn person_name(words: &TextWords, ws: &Range<usize>) -> bool {
-    let given = |i: usize| GIVEN_NAMES.contains(&words.lower(i).as_ref());
+    let given = |i: usize| {
+        let w = words.lower(i);
+        GIVEN_NAMES.contains(&w.as_ref()) || FIRST_NAMES.contains(&w.as_ref())
+    };
     let first = words.lower(ws.start);
     if ws.len() >= 2 && KUNYA_WORDS.contains(&first.as_ref()) && given(ws.start + 1) {
         return true;

@@ -958,7 +958,12 @@ impl Builder {
     }
 
     /// Builds the index (and its matcher).
-    pub fn build(self) -> Gazetteer {
+    pub fn build(mut self) -> Gazetteer {
+        for p in &mut self.places {
+            if let Some(clean) = crate::place::display_name(&p.name) {
+                p.name = clean;
+            }
+        }
         let mut lights: Vec<String> = self.names.iter().flatten().cloned().collect();
         lights.sort_unstable();
         lights.dedup();

@@ -158,6 +158,19 @@ pub const SYRIA_GOVERNORATES: &[(&str, &[&str])] = &[
 /// Maps a Syrian admin1 name from any source to its canonical form; other
 /// names are returned unchanged. Also gives the display name of a Syrian
 /// governorate record (WOF's English name of Aleppo governorate is "H'alab").
+/// A display name without the ayn and hamza marks transliterations write
+/// as ` ʿ ʾ ‘ ("`Afrin" is shown "Afrin", "Ma`arrat" "Maarrat"), or `None`
+/// when there is none to drop. Apostrophes stay ("Côte d'Ivoire").
+pub fn display_name(name: &str) -> Option<String> {
+    const MARKS: [char; 4] = ['`', 'ʿ', 'ʾ', '‘'];
+    if !name.contains(MARKS) {
+        return None;
+    }
+    let clean: String = name.chars().filter(|c| !MARKS.contains(c)).collect();
+    let clean = clean.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!clean.is_empty()).then_some(clean)
+}
+
 pub fn canonical_admin1(country: &str, name: &str) -> String {
     if country == "SY" {
         let k = crate::normalize::key(name);
@@ -206,5 +219,20 @@ mod tests {
         // Damascus to Aleppo is about 310 km.
         let d = haversine_km(33.5102, 36.2913, 36.2021, 37.1343);
         assert!((300.0..320.0).contains(&d), "{d}");
+    }
+
+    #[test]
+    fn display_names_drop_ayn_marks() {
+        let table = [
+            ("`Afrin", Some("Afrin")),
+            ("Ma`arrat an Nu`man", Some("Maarrat an Numan")),
+            ("ʿAyn al ʿArab", Some("Ayn al Arab")),
+            ("Côte d'Ivoire", None),
+            ("Aleppo", None),
+            ("`", None),
+        ];
+        for (name, want) in table {
+            assert_eq!(display_name(name).as_deref(), want, "{name}");
+        }
     }
 }

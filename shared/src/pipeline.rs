@@ -114,7 +114,7 @@ impl Pipeline {
     /// Extracts the events of `article` in one go.
     fn extract_text(&self, article: &Article) -> ArticleOutcome {
         let resolved = self.geocoder.resolve_text(&article.text);
-        let home = home_country(&resolved);
+        let home = home_country(&resolved, self.geocoder.home_country());
         let hits: Vec<PlaceHit<ResolvedPlace>> = resolved
             .mentions
             .iter()
@@ -203,8 +203,9 @@ impl Pipeline {
 }
 
 /// The country an article is about: its focus's, else the country most of
-/// its places are in (ties: the first named).
-fn home_country(resolved: &ResolvedText) -> Option<String> {
+/// its places are in (ties: the reporting's home country, then the first
+/// named: "Turkish artillery in Kilis shelled Afrin" is about Syria).
+fn home_country(resolved: &ResolvedText, reporting_home: &str) -> Option<String> {
     if let Some(focus) = &resolved.focus {
         return Some(focus.country.clone());
     }
@@ -216,9 +217,10 @@ fn home_country(resolved: &ResolvedText) -> Option<String> {
         }
     }
     let best = counts.iter().map(|(_, n)| *n).max()?;
-    counts
-        .iter()
-        .find(|(_, n)| *n == best)
+    let tied = || counts.iter().filter(|(_, n)| *n == best);
+    tied()
+        .find(|(c, _)| *c == reporting_home)
+        .or_else(|| tied().next())
         .map(|(c, _)| c.to_string())
 }
 

@@ -316,3 +316,61 @@ fn a_long_article_is_extracted_window_by_window() {
         assert!(long.text.contains(&start), "note not in the text: {start}");
     }
 }
+
+/// Beyond the corpus: single reports through the whole pipeline, where the
+/// article's country and the places abroad decide where an event is.
+#[test]
+fn events_at_the_border_are_placed_where_they_happened() {
+    // (report, where the event is: lat, lon, or nothing)
+    let cases: [(&str, Option<(f64, f64)>); 4] = [
+        // Fire from Syria into Turkey: the Turkish town.
+        (
+            "Mortar fire from Syria hit homes in Akcakale on Tuesday, killing five people.",
+            Some((36.711, 38.948)),
+        ),
+        // Turkish guns in Kilis, the strike in Syria.
+        (
+            "Turkish artillery in Kilis shelled Afrin on Tuesday, killing three civilians.",
+            Some((36.512, 36.870)),
+        ),
+        // Two towns each with a toll: two events.
+        (
+            "Air strikes killed five people in Kafranbel and three in Hass on Tuesday.",
+            Some((35.614, 36.564)),
+        ),
+        // Where the jets came from is not an event.
+        (
+            "U.S. jets took off from Incirlik to strike targets on Tuesday, killing 12 fighters.",
+            None,
+        ),
+    ];
+    for (text, want) in cases {
+        let article = Article {
+            id: "border".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2016, 5, 3),
+            text: text.into(),
+            ..Article::default()
+        };
+        let events = pipeline(false).extract(&[article]).events;
+        match want {
+            Some((lat, lon)) => {
+                find(&events, text, |e| near(e, lat, lon, 10.0));
+            }
+            None => assert!(
+                events.iter().all(|e| e.properties.location != "Incirlik"
+                    && e.properties.location != "Incirlik Air Base"),
+                "{text}\n{}",
+                describe(&events)
+            ),
+        }
+    }
+    let split = pipeline(false)
+        .extract(&[Article {
+            id: "split".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2016, 5, 3),
+            text: cases[2].0.into(),
+            ..Article::default()
+        }])
+        .events;
+    assert_eq!(split.len(), 2, "{}", describe(&split));
+}

@@ -459,24 +459,32 @@ fn choose_place<'p, P>(
             (group.at - at) * 2
         }
     };
+    // "fired from X": where it came from, not where it happened.
+    let origin = |p: &PlaceHit<P>| {
+        let phrase = p.phrase_span.start.max(sentence_start) - sentence_start;
+        let before = sentence[..phrase.min(sentence.len())]
+            .trim_end()
+            .to_ascii_lowercase();
+        before.ends_with(" from") || before == "from"
+    };
+    // Fighting happens in the country the article is about; a town abroad
+    // is a place for it only when no town at home is named and the town
+    // abroad is not where the fire came from ("mortar fire from Syria hit
+    // homes in Akcakale").
+    let home_town_named = places.iter().any(|p| !p.foreign && !p.country_level);
     places
         .iter()
         .copied()
         .filter(|p| p.span.start >= sentence_start)
         .filter(|p| owner(p.span.start - sentence_start) == index)
-        .filter(|p| !(p.foreign && group.trigger.is_violent()))
+        .filter(|p| !(p.foreign && group.trigger.is_violent() && (home_town_named || origin(p))))
         .min_by_key(|p| {
             let at = p.span.start - sentence_start;
-            let phrase = p.phrase_span.start.max(sentence_start) - sentence_start;
-            let before = sentence[..phrase.min(sentence.len())]
-                .trim_end()
-                .to_ascii_lowercase();
             let after = sentence
                 .get(p.span.end - sentence_start..)
                 .unwrap_or("")
                 .trim_start()
                 .to_ascii_lowercase();
-            let origin = before.ends_with(" from") || before == "from";
             let modifier = [
                 "suburb of",
                 "suburbs of",
@@ -488,7 +496,7 @@ fn choose_place<'p, P>(
             .any(|w| after.starts_with(w));
             (
                 p.country_level,
-                origin || modifier,
+                origin(p) || modifier,
                 p.geo_precision,
                 distance(at),
             )
@@ -658,6 +666,53 @@ mod tests {
                 .map(|e| (e.place.as_ref().unwrap().place, e.fatalities.unwrap()))
                 .collect();
             assert_eq!(got, want.to_vec(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_town_abroad_hosts_fighting_only_when_no_town_at_home_is_named() {
+        // (sentence, places: (name, abroad, whole country), place of the event)
+        type Case = (
+            &'static str,
+            &'static [(&'static str, bool, bool)],
+            Option<&'static str>,
+        );
+        let cases: &[Case] = &[
+            (
+                "Mortar fire from Syria hit homes in Akcakale on Tuesday, killing five.",
+                &[("Syria", false, true), ("Akcakale", true, false)],
+                Some("Akcakale"),
+            ),
+            (
+                "Turkish artillery in Kilis shelled Afrin on Tuesday, killing three.",
+                &[("Kilis", true, false), ("Afrin", false, false)],
+                Some("Afrin"),
+            ),
+            // Where the jets came from is not where they struck.
+            (
+                "Jets took off from Incirlik to strike targets on Tuesday, killing 12.",
+                &[("Incirlik", true, false)],
+                None,
+            ),
+        ];
+        for (text, names, want) in cases {
+            let a = article(text, "2016-05-03");
+            let places: Vec<PlaceHit<&'static str>> = names
+                .iter()
+                .map(|&(name, abroad, country)| PlaceHit {
+                    foreign: abroad,
+                    country_level: country,
+                    geo_precision: if country { 3 } else { 1 },
+                    ..hits(text, &[name]).remove(0)
+                })
+                .collect();
+            let out = extract_article(&a, &places, None);
+            let got: Vec<&str> = out
+                .events
+                .iter()
+                .filter_map(|e| e.place.as_ref().map(|p| p.place))
+                .collect();
+            assert_eq!(got, want.iter().copied().collect::<Vec<_>>(), "{text}");
         }
     }
 

@@ -3,7 +3,9 @@
 //!
 //! * `gazetteer` finds names (one aho-corasick pass) and their candidates.
 //! * [`words`] drops false places: stop words, demonyms, first names, and
-//!   names inside actor names (Jaish al-Islam, Hayat Tahrir al-Sham).
+//!   names inside actor names (Jaish al-Islam, Hayat Tahrir al-Sham); with
+//!   it [`resolve`] tells people from places ("Abu Mohammed", "Salma
+//!   Hayek", "Mustafa Bali", "al-Baghdadi").
 //! * [`context`] reads qualifiers ("Idlib province", "the city of Idlib") and
 //!   relations ("south of X", "Douma's outskirts") → precision 2; countries
 //!   and capitals used as actors ("Moscow announced", "Syria's army",
@@ -11,8 +13,9 @@
 //!   next one ("the Damascus suburb of eastern Ghouta", "the Idlib
 //!   countryside town of X") helps choose it but is not returned.
 //! * [`resolve`] scores same-name candidates: other places in the article
-//!   (distance), the governorate and country in focus, kind and population;
-//!   never file order.
+//!   (distance), the governorate and country in focus, the home country
+//!   ([`Geocoder::with_home_country`]), kind and population; never file
+//!   order. "The Zahraa district of Homs" keeps the Zahraa inside Homs.
 
 pub mod context;
 pub mod resolve;

@@ -113,6 +113,19 @@ impl Pipeline {
 
     /// Extracts the events of `article` in one go.
     fn extract_text(&self, article: &Article) -> ArticleOutcome {
+        // "BEIRUT (Reuters) -" is where the story was filed, not a place of
+        // its events: blanked (spans stay put) before places are found.
+        let masked;
+        let article = match crate::extract::dateline::mask_datelines(&article.text) {
+            std::borrow::Cow::Borrowed(_) => article,
+            std::borrow::Cow::Owned(text) => {
+                masked = Article {
+                    text,
+                    ..article.clone()
+                };
+                &masked
+            }
+        };
         let resolved = self.geocoder.resolve_text(&article.text);
         let home = home_country(&resolved, self.geocoder.home_country());
         let hits: Vec<PlaceHit<ResolvedPlace>> = resolved

@@ -322,7 +322,7 @@ fn a_long_article_is_extracted_window_by_window() {
 #[test]
 fn events_at_the_border_are_placed_where_they_happened() {
     // (report, where the event is: lat, lon, or nothing)
-    let cases: [(&str, Option<(f64, f64)>); 4] = [
+    let cases: [(&str, Option<(f64, f64)>); 6] = [
         // Fire from Syria into Turkey: the Turkish town.
         (
             "Mortar fire from Syria hit homes in Akcakale on Tuesday, killing five people.",
@@ -338,6 +338,15 @@ fn events_at_the_border_are_placed_where_they_happened() {
             "Air strikes killed five people in Kafranbel and three in Hass on Tuesday.",
             Some((35.614, 36.564)),
         ),
+        // A dateline is where the story was filed, not where it happened.
+        (
+            "BEIRUT (Reuters) - Air strikes killed 12 civilians in Saraqib on Tuesday.",
+            Some((35.864, 36.806)),
+        ),
+        (
+            "BEIRUT (Reuters) - Air strikes killed 12 civilians in northwest Syria on Tuesday.",
+            Some((35.008, 38.288)),
+        ),
         // Where the jets came from is not an event.
         (
             "U.S. jets took off from Incirlik to strike targets on Tuesday, killing 12 fighters.",
@@ -352,6 +361,11 @@ fn events_at_the_border_are_placed_where_they_happened() {
             ..Article::default()
         };
         let events = pipeline(false).extract(&[article]).events;
+        assert!(
+            events.iter().all(|e| e.properties.location != "Beirut"),
+            "{text}\n{}",
+            describe(&events)
+        );
         match want {
             Some((lat, lon)) => {
                 find(&events, text, |e| near(e, lat, lon, 10.0));

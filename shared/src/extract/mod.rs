@@ -8,6 +8,7 @@
 
 pub mod actor;
 pub mod date;
+pub mod dateline;
 pub mod fatality;
 pub mod number;
 pub mod phrase;
@@ -146,6 +147,37 @@ pub fn extract_article<P: Clone>(
         let lower = sentence.to_lowercase();
         let cumulative = CUMULATIVE.iter().any(|c| lower.contains(c));
         if groups.is_empty() {
+            // "Eight were killed in Kafranbel, five in Maarat al-Numan and
+            // three in Hass" after a strike: the strike, in each town.
+            if let Some(index) = previous.filter(|&i| is_violent(&out.events[i])) {
+                let sentence_places: Vec<&PlaceHit<P>> = places
+                    .iter()
+                    .filter(|p| p.span.start >= span.start && p.span.end <= span.end)
+                    .collect();
+                let towns = tolls_by_town(sentence, &tokens, &sentence_places, span.start);
+                if !towns.is_empty() {
+                    let template = out.events[index].clone();
+                    // Told only at a province or the country, the event was
+                    // these towns' (its count their total): they replace it.
+                    let vague = template
+                        .place
+                        .as_ref()
+                        .is_none_or(|p| p.geo_precision >= 3 || p.country_level);
+                    for (n, (hit, count)) in towns.into_iter().enumerate() {
+                        let mut event = template.clone();
+                        event.place = Some(hit.clone());
+                        event.fatalities = Some(count);
+                        event.notes = format!("{} {sentence}", template.notes);
+                        if n == 0 && vague {
+                            out.events[index] = event;
+                        } else {
+                            out.events.push(event);
+                        }
+                    }
+                    previous = Some(out.events.len() - 1);
+                    continue;
+                }
+            }
             // "At least 26 fighters were killed." right after a clash: the
             // count belongs to the event just told (not a war's total toll).
             let own_date = !date::find_dates(&tokens, article.date).is_empty();
@@ -184,7 +216,11 @@ pub fn extract_article<P: Clone>(
             .collect();
         let actors = find_actors(sentence);
         let aircraft = names_aircraft(sentence);
-        let by_town = tolls_by_town(sentence, &tokens, &sentence_places, span.start, &groups);
+        let by_town = if groups.len() == 1 && groups[0].trigger.is_violent() {
+            tolls_by_town(sentence, &tokens, &sentence_places, span.start)
+        } else {
+            Vec::new()
+        };
         let mut produced = None;
         for (g, group) in groups.iter().enumerate() {
             let at = group.at;
@@ -302,20 +338,16 @@ pub fn extract_article<P: Clone>(
     out
 }
 
-/// The towns of a one-event sentence that each get a count of their own
-/// ("five in Kafranbel and three in Hass"), with their counts; empty unless
-/// there are two or more. A province's count among them is the total, not a
+/// The towns of a sentence that each get a count of their own ("five in
+/// Kafranbel and three in Hass"), with their counts; empty unless there are
+/// two or more. A province's count among them is the total, not a
 /// town's, and is left out.
 fn tolls_by_town<'p, P>(
     sentence: &str,
     tokens: &[tokens::Token],
     places: &[&'p PlaceHit<P>],
     sentence_start: usize,
-    groups: &[Group],
 ) -> Vec<(&'p PlaceHit<P>, u32)> {
-    if groups.len() != 1 || !groups[0].trigger.is_violent() {
-        return Vec::new();
-    }
     let spans: Vec<Range<usize>> = places
         .iter()
         .map(|p| p.span.start - sentence_start..p.span.end - sentence_start)
@@ -335,6 +367,15 @@ fn tolls_by_town<'p, P>(
         towns.clear();
     }
     towns
+}
+
+/// Whether an event is fighting, shelling or violence against civilians.
+fn is_violent<P>(event: &Candidate<P>) -> bool {
+    use crate::event::EventType::*;
+    matches!(
+        event.sub_event_type.event_type(),
+        Battles | ExplosionsRemoteViolence | ViolenceAgainstCivilians
+    )
 }
 
 /// A trigger group: the triggers of one family in a sentence, at the first.
@@ -667,6 +708,40 @@ mod tests {
                 .collect();
             assert_eq!(got, want.to_vec(), "{text}");
         }
+    }
+
+    #[test]
+    fn tolls_per_town_after_a_strike_place_the_strike_in_each_town() {
+        let text = "Air strikes killed at least 18 civilians in Idlib province on Tuesday. \
+                    The Observatory said eight people were killed in Kafranbel, five in Saraqib and three in Hass.";
+        let a = article(text, "2019-05-21");
+        let mut places = hits(text, &["Kafranbel", "Saraqib", "Hass"]);
+        places.push(PlaceHit {
+            geo_precision: 3,
+            ..hits(text, &["Idlib"]).remove(0)
+        });
+        places.sort_by_key(|p| p.span.start);
+        let out = extract_article(&a, &places, None);
+        let got: Vec<(SubEventType, &str, Option<u32>)> = out
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.sub_event_type,
+                    e.place.as_ref().unwrap().place,
+                    e.fatalities,
+                )
+            })
+            .collect();
+        // The province-wide event becomes the towns' events.
+        assert_eq!(
+            got,
+            vec![
+                (SubEventType::AirDroneStrike, "Kafranbel", Some(8)),
+                (SubEventType::AirDroneStrike, "Saraqib", Some(5)),
+                (SubEventType::AirDroneStrike, "Hass", Some(3)),
+            ]
+        );
     }
 
     #[test]

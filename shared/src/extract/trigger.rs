@@ -123,6 +123,13 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("suicide car bomb", Trigger::SuicideBomb),
     // Battles.
     ("clashes", Trigger::Clash),
+    // A counter-attack is fighting, whoever it hits.
+    ("counter-attacked", Trigger::Clash),
+    ("counterattacked", Trigger::Clash),
+    ("counter-attack", Trigger::Clash),
+    ("counterattack", Trigger::Clash),
+    ("counter-offensive", Trigger::Clash),
+    ("counteroffensive", Trigger::Clash),
     ("clash", Trigger::Clash),
     ("clashed", Trigger::Clash),
     ("fighting", Trigger::Clash),
@@ -271,6 +278,7 @@ mod tests {
                 &[Trigger::Shelling],
             ),
             ("Clashes broke out south of the city.", &[Trigger::Clash]),
+            ("Rebels counter-attacked near the town.", &[Trigger::Clash]),
             (
                 "Government forces seized ground from rebels.",
                 &[Trigger::Territory],

@@ -139,12 +139,24 @@ pub fn find_fatalities(tokens: &[Token]) -> Vec<Fatalities> {
 fn active_count(words: &[&str], kill: usize) -> Option<u32> {
     if !matches!(
         words[kill],
-        "killed" | "killing" | "kill" | "kills" | "toll" | "death" | "massacred" | "executed"
+        "killed"
+            | "killing"
+            | "kill"
+            | "kills"
+            | "toll"
+            | "death"
+            | "deaths"
+            | "massacred"
+            | "executed"
     ) {
         return None;
     }
     let mut k = kill + 1;
-    let limit = (kill + 6).min(words.len());
+    // "documented the death of 3 civilians"
+    if matches!(words[kill], "death" | "deaths") && words.get(k) == Some(&"of") {
+        k += 1;
+    }
+    let limit = (k + 5).min(words.len());
     while k < limit {
         if let Some(number) = read_number(&words[k..]) {
             if is_percent_or_unit(words, k + number.words) {

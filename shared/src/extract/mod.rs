@@ -221,10 +221,38 @@ pub fn extract_article<P: Clone>(
         } else {
             Vec::new()
         };
+        // "clashes at X amid mutual shelling", "clashes south of X, together
+        // with heavy bombardment": shelling or clashes with no place of
+        // their own, in a sentence whose clash has one, are that battle.
+        let places_of: Vec<Option<&PlaceHit<P>>> = groups
+            .iter()
+            .enumerate()
+            .map(|(g, group)| {
+                choose_place(sentence, &sentence_places, span.start, group, &groups, g)
+            })
+            .collect();
+        let placed_clash = groups
+            .iter()
+            .zip(&places_of)
+            .any(|(group, place)| group.trigger == Trigger::Clash && place.is_some());
+        let kept: Vec<bool> = groups
+            .iter()
+            .zip(&places_of)
+            .map(|(group, place)| {
+                let part_of_battle = matches!(
+                    group.trigger,
+                    Trigger::Shelling | Trigger::Bombardment | Trigger::Clash
+                );
+                place.is_some() || !(placed_clash && part_of_battle)
+            })
+            .collect();
         let mut produced = None;
         for (g, group) in groups.iter().enumerate() {
+            if !kept[g] {
+                continue;
+            }
             let at = group.at;
-            let place = choose_place(sentence, &sentence_places, span.start, group, &groups, g);
+            let place = places_of[g];
             let (date, time_precision, since) = match nearest(&dates, at, |d| d.at) {
                 Some(d) => (Some(d.date), d.precision, d.since),
                 None => (article.date, 2, false),
@@ -258,7 +286,7 @@ pub fn extract_article<P: Clone>(
             let sub_event_type = group.trigger.sub_event_type(aircraft, government_acts);
             let counts: Vec<_> = fatalities
                 .iter()
-                .filter(|f| nearest_group(&groups, f.at) == g)
+                .filter(|f| nearest_group(&groups, &kept, f.at) == g)
                 .copied()
                 .collect();
             let old = article
@@ -472,8 +500,10 @@ fn nearest<T>(items: &[T], at: usize, position: impl Fn(&T) -> usize) -> Option<
 }
 
 /// The trigger group a fatality count belongs to: the nearest one.
-fn nearest_group(groups: &[Group], at: usize) -> usize {
+/// The kept group nearest to `at`.
+fn nearest_group(groups: &[Group], kept: &[bool], at: usize) -> usize {
     (0..groups.len())
+        .filter(|&g| kept[g])
         .min_by_key(|&g| groups[g].at.abs_diff(at))
         .unwrap_or(0)
 }
@@ -742,6 +772,42 @@ mod tests {
                 (SubEventType::AirDroneStrike, "Hass", Some(3)),
             ]
         );
+    }
+
+    #[test]
+    fn shelling_amid_clashes_is_part_of_the_battle() {
+        type Case = (
+            &'static str,
+            &'static [&'static str],
+            &'static [(SubEventType, &'static str, Option<u32>)],
+        );
+        let cases: &[Case] = &[
+            (
+                "Clashes continue around Kafr Nabudah amid mutual shelling, and the Observatory documented the death of 11 soldiers.",
+                &["Kafr Nabudah"],
+                &[(SubEventType::ArmedClash, "Kafr Nabudah", Some(11))],
+            ),
+            // Air strikes during a takeover are an event of their own.
+            (
+                "Government forces seized Handarat on Saturday as the area came under fierce air strikes.",
+                &["Handarat"],
+                &[
+                    (SubEventType::GovernmentRegainsTerritory, "Handarat", None),
+                    (SubEventType::AirDroneStrike, "Aleppo", None),
+                ],
+            ),
+        ];
+        for (text, names, want) in cases {
+            let a = article(text, "2019-08-12");
+            // The article is about Aleppo: events without a place go there.
+            let out = extract_article(&a, &hits(text, names), Some(&"Aleppo"));
+            let got: Vec<(SubEventType, &str, Option<u32>)> = out
+                .events
+                .iter()
+                .filter_map(|e| Some((e.sub_event_type, e.place.as_ref()?.place, e.fatalities)))
+                .collect();
+            assert_eq!(got, want.to_vec(), "{text}");
+        }
     }
 
     #[test]

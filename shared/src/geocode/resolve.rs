@@ -59,6 +59,40 @@ struct Found {
     /// End of the city that locates this district ("the Zahraa district
     /// of Homs"): the phrase runs to it.
     located_by_end: Option<usize>,
+    /// Where people are sent ("left for Idlib"): far from the events told,
+    /// so it does not pull other names toward it.
+    destination: bool,
+}
+
+/// Verbs of sending people somewhere ("left for Idlib", "bused to Jarablus").
+const SENT_VERBS: &[&str] = &[
+    "leave",
+    "left",
+    "leaving",
+    "head",
+    "headed",
+    "heading",
+    "bused",
+    "bussed",
+    "transferred",
+    "evacuated",
+    "moved",
+    "relocated",
+    "deported",
+    "sent",
+    "depart",
+    "departed",
+    "travel",
+    "travelled",
+    "traveled",
+];
+
+/// Whether the name at word `i` is where people are sent: "left for X",
+/// "bused to the north of X" is not ("north" is not a verb).
+fn destination_at(words: &TextWords, i: usize) -> bool {
+    i >= 2
+        && matches!(words.lower(i - 1).as_ref(), "for" | "to")
+        && SENT_VERBS.contains(&words.lower(i - 2).as_ref())
 }
 
 /// "the northern Lebanese city of Tripoli", "the Turkish border town of
@@ -487,6 +521,7 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             ctx: context::read_in(&words, &span),
             after_article: article_before(text, span.start),
             country_hint: covering_start.and_then(|i| demonym_before(&words, i)),
+            destination: covering_start.is_some_and(|i| destination_at(&words, i)),
             span,
             key_id: m.key_id,
             single_word,
@@ -818,7 +853,7 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             .entry((f.key_id, gaz.place_country(top)))
             .or_default() += 1;
         let margin = runner.map(|r| total(best) - total(r));
-        if margin.is_none_or(|m| m >= 1.0) {
+        if margin.is_none_or(|m| m >= 1.0) && !f.destination {
             anchors.push((f.key_id, top));
         }
     }

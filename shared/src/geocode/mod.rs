@@ -19,6 +19,7 @@ pub mod resolve;
 mod text;
 pub mod words;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
@@ -27,7 +28,7 @@ use gazetteer::{Gazetteer, PlaceKind};
 /// Finds and resolves place mentions; owns the gazetteer.
 pub struct Geocoder {
     gazetteer: Gazetteer,
-    actors: aho_corasick::AhoCorasick,
+    actors: Actors,
     /// Per gazetteer country id: `FUZZY` | `LEVANT` bits.
     country_class: Vec<u8>,
 }
@@ -140,18 +141,93 @@ impl fmt::Display for Candidate {
     }
 }
 
+/// Actor names ("Jaish al-Islam") as sequences of word keys, matched
+/// leftmost-longest over a normalised text's words. Their keys are whole
+/// words, so this finds what an aho-corasick automaton of their patterns
+/// (` jash  aslam `) finds over the normalised text, without reading the
+/// text byte by byte: most words are ruled out by a bit of a small table.
+struct Actors {
+    /// Bit `bucket(w)` set for the first word `w` of every pattern.
+    first: Box<[u64; ACTOR_BUCKETS / 64]>,
+    /// Patterns (their words), grouped by first word.
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+const ACTOR_BUCKETS: usize = 4096;
+
+/// A cheap hash of a word's length and first and last two bytes.
+fn actor_bucket(w: &[u8]) -> usize {
+    let n = w.len();
+    let (a, b) = (w[0] as usize, w[n.min(2) - 1] as usize);
+    let (c, d) = (w[n - 1] as usize, w[n.saturating_sub(2)] as usize);
+    (a.wrapping_mul(31)
+        ^ b.wrapping_mul(131)
+        ^ c.wrapping_mul(1031)
+        ^ d.wrapping_mul(7)
+        ^ n.wrapping_mul(2053))
+        % ACTOR_BUCKETS
+}
+
+impl Actors {
+    fn new(keys: impl Iterator<Item = String>) -> Self {
+        let mut first = Box::new([0u64; ACTOR_BUCKETS / 64]);
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for k in keys {
+            let p: Vec<String> = k.split(' ').map(str::to_string).collect();
+            if p.iter().any(String::is_empty) {
+                continue;
+            }
+            let b = actor_bucket(p[0].as_bytes());
+            first[b / 64] |= 1 << (b % 64);
+            by_first.entry(p[0].clone()).or_default().push(p);
+        }
+        Actors { first, by_first }
+    }
+
+    /// Byte ranges (in the original text) of the actor names in `norm`,
+    /// leftmost-longest, not overlapping.
+    fn spans(&self, norm: &gazetteer::normalize::NormalizedText) -> Vec<Range<usize>> {
+        let toks = &norm.tokens;
+        let key = |i: usize| &norm.text[toks[i].norm.start + 1..toks[i].norm.end - 1];
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let k = key(i);
+            let b = if k.is_empty() {
+                usize::MAX
+            } else {
+                actor_bucket(k.as_bytes())
+            };
+            if b != usize::MAX && self.first[b / 64] >> (b % 64) & 1 != 0 {
+                let longest = self.by_first.get(k).and_then(|ps| {
+                    ps.iter()
+                        .filter(|p| {
+                            p.len() <= toks.len() - i
+                                && p.iter().enumerate().all(|(j, w)| key(i + j) == w)
+                        })
+                        .map(Vec::len)
+                        .max()
+                });
+                if let Some(n) = longest {
+                    out.push(toks[i].orig.start..toks[i + n - 1].orig.end);
+                    i += n;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+}
+
 impl Geocoder {
     /// A geocoder over a gazetteer.
     pub fn new(gazetteer: Gazetteer) -> Self {
-        let patterns: Vec<String> = words::ACTOR_PHRASES
-            .iter()
-            .filter_map(|a| gazetteer::normalize::key(a))
-            .map(|k| gazetteer::normalize::pattern_of_key(&k))
-            .collect();
-        let actors = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(patterns)
-            .expect("actor automaton");
+        let actors = Actors::new(
+            words::ACTOR_PHRASES
+                .iter()
+                .filter_map(|a| gazetteer::normalize::key(a)),
+        );
         let country_class = (0..gazetteer.country_count())
             .map(|c| {
                 let cc = gazetteer.country(c);

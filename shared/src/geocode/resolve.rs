@@ -285,11 +285,7 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
     let mut word_buf = String::new();
     // Most matches keep no candidate: fill one buffer, copy out the rest.
     let mut cands: Vec<Cand> = Vec::new();
-    let actor_spans: Vec<Range<usize>> = g
-        .actors
-        .find_iter(norm.text.as_str())
-        .filter_map(|m| norm.original_range(m.start()..m.end()))
-        .collect();
+    let actor_spans = g.actors.spans(&norm);
     let mut out = Vec::new();
     let mut queue: std::collections::VecDeque<gazetteer::matcher::NameMatch> = names.into();
     while let Some(m) = queue.pop_front() {
@@ -559,9 +555,12 @@ fn after_person_title(words: &TextWords, i: usize) -> bool {
 
 /// True if a mention can name a country or a national capital.
 fn country_or_capital(gaz: &gazetteer::Gazetteer, f: &Found) -> bool {
+    // The kind column first: most candidates are not exact, and reading a
+    // record is a cache miss.
     f.cands.iter().any(|c| {
-        let p = gaz.place(c.place);
-        c.exact && (p.kind == PlaceKind::Country || p.feature_code == "PPLC")
+        c.exact
+            && (gaz.place_kind(c.place) == PlaceKind::Country
+                || gaz.place(c.place).feature_code == "PPLC")
     })
 }
 

@@ -131,7 +131,7 @@ impl Gazetteer {
         let mut norm = NormalizedText {
             text: String::with_capacity(text.len() + text.len() / 4),
             tokens: Vec::with_capacity(words.len()),
-            words: Vec::new(),
+            ..Default::default()
         };
         let mut codes = Vec::with_capacity(words.len() * CODE_LEN);
         let mut single: Vec<u32> = Vec::with_capacity(words.len());
@@ -156,6 +156,8 @@ impl Gazetteer {
         });
         norm.words = words;
         let found = self.matches(&norm.tokens, &codes, &single);
+        norm.codes = codes;
+        norm.single = single;
         (norm, found)
     }
 
@@ -173,6 +175,14 @@ impl Gazetteer {
         let from = norm.tokens.partition_point(|t| t.word < words.start);
         let to = norm.tokens.partition_point(|t| t.word < words.end);
         let toks = &norm.tokens[from..to];
+        if norm.single.len() == norm.tokens.len() {
+            // Made by `normalize_and_find`: the codes are at hand.
+            return self.matches(
+                toks,
+                &norm.codes[from * CODE_LEN..to * CODE_LEN],
+                &norm.single[from..to],
+            );
+        }
         let mut codes = Vec::with_capacity(toks.len() * CODE_LEN);
         let mut single: Vec<u32> = Vec::with_capacity(toks.len());
         crate::memo::with(self, |memo| {

@@ -387,6 +387,10 @@ pub struct NormalizedText {
     /// Every word of the original text as [`tokenize`] splits it, articles
     /// included: callers that read words around a match reuse this split.
     pub words: Vec<RawToken>,
+    /// Per token, when `Gazetteer::normalize_and_find` made this: its word
+    /// code and one-word key (what matching again needs); else empty.
+    pub(crate) codes: Vec<u8>,
+    pub(crate) single: Vec<u32>,
 }
 
 impl NormalizedText {
@@ -412,7 +416,7 @@ pub fn normalize_text(text: &str) -> NormalizedText {
     let mut out = NormalizedText {
         text: String::with_capacity(text.len() + text.len() / 4),
         tokens: Vec::with_capacity(raw.len()),
-        words: Vec::new(),
+        ..Default::default()
     };
     let mut light = String::new();
     let mut scratch = Vec::new();

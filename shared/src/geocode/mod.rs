@@ -21,6 +21,7 @@ pub mod words;
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::ops::Range;
 
 use gazetteer::{Gazetteer, PlaceKind};
@@ -31,7 +32,25 @@ pub struct Geocoder {
     actors: Actors,
     /// Per gazetteer country id: `FUZZY` | `LEVANT` bits.
     country_class: Vec<u8>,
+    /// Per place, filled on first use: what scoring reads of its record
+    /// besides the index's columns (see [`Geocoder::place_facts`]), so a
+    /// candidate's record is not read again in every article.
+    facts: Vec<AtomicU32>,
 }
+
+/// [`Geocoder::place_facts`]: set once computed.
+const FACTS_KNOWN: u32 = 1 << 31;
+/// Bits 28..31: the feature code's class (`FC_*`).
+const FACTS_CLASS_SHIFT: u32 = 28;
+/// Bits 0..28: the light id of the place's own name, or all ones.
+const FACTS_LIGHT: u32 = (1 << 28) - 1;
+/// Feature code classes.
+pub(crate) const FC_OTHER: u32 = 0;
+pub(crate) const FC_PPLC: u32 = 1;
+pub(crate) const FC_PPLA: u32 = 2;
+pub(crate) const FC_PPLA2: u32 = 3;
+/// Another code starting with `PPLA` (PPLA3, PPLA4).
+pub(crate) const FC_PPLA_OTHER: u32 = 4;
 
 /// Country class bit: Arabic-transliteration zone (`resolve::FUZZY_ZONE`).
 const FUZZY: u8 = 1;
@@ -241,11 +260,47 @@ impl Geocoder {
                 class
             })
             .collect();
+        let facts = (0..gazetteer.len()).map(|_| AtomicU32::new(0)).collect();
         Geocoder {
             gazetteer,
             actors,
             country_class,
+            facts,
         }
+    }
+
+    /// A place's feature code class and the light id of its own name,
+    /// packed (see `FACTS_*`); computed from its record once.
+    fn place_facts(&self, place: usize) -> u32 {
+        let known = self.facts[place].load(Ordering::Relaxed);
+        if known != 0 {
+            return known;
+        }
+        let p = self.gazetteer.place(place);
+        let class = match p.feature_code.as_str() {
+            "PPLC" => FC_PPLC,
+            "PPLA" => FC_PPLA,
+            "PPLA2" => FC_PPLA2,
+            c if c.starts_with("PPLA") => FC_PPLA_OTHER,
+            _ => FC_OTHER,
+        };
+        let light = gazetteer::normalize::light(&p.name)
+            .and_then(|l| self.gazetteer.light_id(&l))
+            .map_or(FACTS_LIGHT, |id| (id as u32).min(FACTS_LIGHT));
+        let facts = FACTS_KNOWN | class << FACTS_CLASS_SHIFT | light;
+        self.facts[place].store(facts, Ordering::Relaxed);
+        facts
+    }
+
+    /// The class of a place's feature code (`FC_*`).
+    pub(crate) fn feature_class(&self, place: usize) -> u32 {
+        self.place_facts(place) >> FACTS_CLASS_SHIFT & 7
+    }
+
+    /// Whether the light form `light_id` is the place's own name's.
+    pub(crate) fn is_own_name(&self, place: usize, light_id: usize) -> bool {
+        let own = self.place_facts(place) & FACTS_LIGHT;
+        own != FACTS_LIGHT && own as usize == light_id
     }
 
     /// The gazetteer.

@@ -140,9 +140,9 @@ fn allowed(g: &Geocoder, place: usize, exact: bool, single_word: bool, light_len
 /// Scoring reads the index's columns (kind, population, country, curated
 /// flag: each place's record and its strings are scattered in memory) and
 /// the record only for what has no column.
-fn base_parts(gaz: &gazetteer::Gazetteer, c: &Cand, want: Want) -> Parts {
+fn base_parts(g: &Geocoder, c: &Cand, want: Want) -> Parts {
     use PlaceKind::*;
-    let p = gaz.place(c.place);
+    let gaz = g.gazetteer();
     let kind = match (want, gaz.place_kind(c.place)) {
         (Want::Region, Region) => 4.0,
         (Want::Region, District) => 1.0,
@@ -154,10 +154,10 @@ fn base_parts(gaz: &gazetteer::Gazetteer, c: &Cand, want: Want) -> Parts {
         (Want::Any, Locality | Neighbourhood | Area) => 2.0,
         (Want::Any, Region) => 0.8,
         (Want::Any, District) => 0.0,
-    } + match p.feature_code.as_str() {
-        "PPLC" => 1.0,
-        "PPLA" => 0.5,
-        "PPLA2" => 0.3,
+    } + match g.feature_class(c.place) {
+        super::FC_PPLC => 1.0,
+        super::FC_PPLA => 0.5,
+        super::FC_PPLA2 => 0.3,
         _ => 0.0,
     };
     Parts {
@@ -454,7 +454,7 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             forced,
         });
     }
-    drop_actors(gaz, &words, &mut out);
+    drop_actors(g, &words, &mut out);
     let largest = |f: &Found| {
         f.cands
             .iter()
@@ -554,22 +554,22 @@ fn after_person_title(words: &TextWords, i: usize) -> bool {
 }
 
 /// True if a mention can name a country or a national capital.
-fn country_or_capital(gaz: &gazetteer::Gazetteer, f: &Found) -> bool {
+fn country_or_capital(g: &Geocoder, f: &Found) -> bool {
     // The kind column first: most candidates are not exact, and reading a
     // record is a cache miss.
     f.cands.iter().any(|c| {
         c.exact
-            && (gaz.place_kind(c.place) == PlaceKind::Country
-                || gaz.place(c.place).feature_code == "PPLC")
+            && (g.gazetteer().place_kind(c.place) == PlaceKind::Country
+                || g.feature_class(c.place) == super::FC_PPLC)
     })
 }
 
 /// Drops countries and capitals used as actors (metonymy): "Moscow
 /// announced", "Syria's army", "Turkey, a rebel backer", and the first of
 /// "Syria and its ally Russia launched".
-fn drop_actors(gaz: &gazetteer::Gazetteer, words: &TextWords, found: &mut Vec<Found>) {
+fn drop_actors(g: &Geocoder, words: &TextWords, found: &mut Vec<Found>) {
     let text = words.text();
-    let cc: Vec<bool> = found.iter().map(|f| country_or_capital(gaz, f)).collect();
+    let cc: Vec<bool> = found.iter().map(|f| country_or_capital(g, f)).collect();
     let mut actor: Vec<bool> = found
         .iter()
         .zip(&cc)
@@ -672,7 +672,7 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         .map(|f| {
             f.cands
                 .iter()
-                .map(|c| base_parts(gaz, c, f.ctx.want))
+                .map(|c| base_parts(g, c, f.ctx.want))
                 .collect()
         })
         .collect();
@@ -779,8 +779,7 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         // Naha in Japan: a far place named by an alternate does not beat a
         // place of the transliteration zone named by its own name.
         let in_zone = |c: &Cand| FUZZY_ZONE.contains(&gaz.place_country(c.place));
-        let own_name =
-            |c: &Cand| light(&gaz.place(c.place).name).as_deref() == Some(gaz.light(c.variant));
+        let own_name = |c: &Cand| g.is_own_name(c.place, c.variant);
         // (Decoding names is costly: only when far candidates compete.)
         let zone_own_name = f.cands.iter().any(|c| !in_zone(c))
             && f.cands.iter().any(|c| in_zone(c) && own_name(c));
@@ -856,7 +855,10 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
                 && gaz.place_kind(c.place) == PlaceKind::Locality
                 && gaz.place_population(c.place) < 1_000
                 && parts[j].near == 0.0
-                && !gaz.place(c.place).feature_code.starts_with("PPLA"))
+                && !matches!(
+                    g.feature_class(c.place),
+                    super::FC_PPLA | super::FC_PPLA2 | super::FC_PPLA_OTHER
+                ))
         };
         let mut order: Vec<usize> = (0..f.cands.len()).filter(|&j| keep(j)).collect();
         order.sort_by(|&a, &b| parts[b].total().total_cmp(&parts[a].total()));

@@ -71,7 +71,8 @@ pub fn tokenize(text: &str) -> Vec<RawToken> {
             text[i..].chars().next().map(|c| (c, c.len_utf8()))
         }
     };
-    let mut out = Vec::new();
+    // About one word per six bytes of news text.
+    let mut out = Vec::with_capacity(text.len() / 6 + 4);
     let mut start: Option<usize> = None;
     let mut i = 0;
     while let Some((c, len)) = char_at(i) {

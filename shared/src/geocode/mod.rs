@@ -52,6 +52,41 @@ pub(crate) const FC_PPLA2: u32 = 3;
 /// Another code starting with `PPLA` (PPLA3, PPLA4).
 pub(crate) const FC_PPLA_OTHER: u32 = 4;
 
+/// FxHash (as in rustc): the geocoder's maps and sets have short keys and
+/// no use for SipHash's resistance to chosen keys.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for c in bytes.chunks(8) {
+            let mut x = [0u8; 8];
+            x[..c.len()].copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(x));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(i as u64);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` hashed by [`FxHasher`].
+pub(crate) type FxMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
 /// Country class bit: Arabic-transliteration zone (`resolve::FUZZY_ZONE`).
 const FUZZY: u8 = 1;
 /// Country class bit: `gazetteer::index::LEVANT`.

@@ -6,7 +6,6 @@
 //! exact spelling, curated record, country focus of the article, governorate
 //! focus, and proximity to the other places named in the article.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use gazetteer::normalize::{is_article, light, light_word, tokenize};
@@ -16,7 +15,7 @@ use gazetteer::{Place, PlaceKind};
 use super::context::{self, Context, Want};
 use super::text::TextWords;
 use super::words::{DEMONYMS, FUNCTION_WORDS, PERSON_TITLES, PLACE_INTRO, STOP_WORDS};
-use super::{Candidate, Geocoder, PlaceMention, ResolvedPlace, ResolvedText, UnresolvedMention};
+use super::{Candidate, FxMap, Geocoder, PlaceMention, ResolvedPlace, ResolvedText, UnresolvedMention};
 
 /// Countries where transliteration varies and names may match by key alone.
 pub(super) const FUZZY_ZONE: &[&str] = &["SY", "LB", "JO", "IQ", "PS"];
@@ -137,6 +136,11 @@ fn allowed(g: &Geocoder, place: usize, exact: bool, single_word: bool, light_len
         }
 }
 
+/// Whether a place's country is in [`FUZZY_ZONE`] (by its country id).
+fn in_fuzzy_zone(g: &Geocoder, place: usize) -> bool {
+    g.country_class[g.gazetteer().place_country_id(place)] & super::FUZZY != 0
+}
+
 /// Scoring reads the index's columns (kind, population, country, curated
 /// flag: each place's record and its strings are scattered in memory) and
 /// the record only for what has no column.
@@ -239,15 +243,14 @@ fn to_resolved(
 
 /// [`STOP_WORDS`] membership by hash (the list has hundreds of entries).
 fn is_stop_word(light: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<super::FxMap<&'static str, ()>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         let dates = crate::extract::date::MONTHS
             .iter()
             .chain(crate::extract::date::WEEKDAYS);
-        STOP_WORDS.iter().chain(dates).copied().collect()
+        STOP_WORDS.iter().chain(dates).map(|&w| (w, ())).collect()
     })
-    .contains(light)
+    .contains_key(light)
 }
 
 fn capitalised(word: &str) -> bool {
@@ -438,7 +441,7 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             }
         }
         cands.retain(|c| allowed(g, c.place, c.exact, single_word, l.len()));
-        let covering_start = words.covering(&span).map(|ws| ws.start);
+        let covering_start = covering.as_ref().map(|ws| ws.start);
         if cands.is_empty() {
             continue;
         }
@@ -678,10 +681,10 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         .collect();
     // Pass 1: confident winners are anchors.
     let mut anchors: Vec<(usize, usize)> = Vec::new(); // (mention key id, place)
-    let mut country_votes: HashMap<&str, usize> = HashMap::new();
+    let mut country_votes: FxMap<&str, usize> = FxMap::default();
     // Votes per name, so a name's own mentions can be left out of the
     // focus that judges its candidates (one name cannot vouch for itself).
-    let mut key_votes: HashMap<(usize, &str), usize> = HashMap::new();
+    let mut key_votes: FxMap<(usize, &str), usize> = FxMap::default();
     for (i, f) in found.iter().enumerate() {
         // The best and the runner-up, earlier candidates first among equals
         // (what a stable sort by descending total puts first).
@@ -715,7 +718,7 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             .map(|(c, n)| (*c, n - key_votes.get(&(key, *c)).copied().unwrap_or(0)));
         focus_of(others, total_votes - own)
     };
-    let mut gov_votes: HashMap<String, usize> = HashMap::new();
+    let mut gov_votes: FxMap<String, usize> = FxMap::default();
     for &(_, p) in &anchors {
         let p = gaz.place(p);
         if Some(&p.country) == country_focus.as_ref() {
@@ -763,7 +766,7 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             .iter()
             .map(|c| c.place)
             .filter(|&p| {
-                gaz.place_population(p) >= 500_000 && !FUZZY_ZONE.contains(&gaz.place_country(p))
+                gaz.place_population(p) >= 500_000 && !in_fuzzy_zone(g, p)
             })
             .map(|p| gaz.place_population(p))
             .max();
@@ -772,13 +775,13 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         let regional_exact = f
             .cands
             .iter()
-            .any(|c| c.exact && FUZZY_ZONE.contains(&gaz.place_country(c.place)));
+            .any(|c| c.exact && in_fuzzy_zone(g, c.place));
         // "al-Mashhad" is an Arabic place name, never the Iranian city.
         let arabic_article = f.after_article;
         // "Nawa" is the Syrian town's own name and only an alternate of
         // Naha in Japan: a far place named by an alternate does not beat a
         // place of the transliteration zone named by its own name.
-        let in_zone = |c: &Cand| FUZZY_ZONE.contains(&gaz.place_country(c.place));
+        let in_zone = |c: &Cand| in_fuzzy_zone(g, c.place);
         let own_name = |c: &Cand| g.is_own_name(c.place, c.variant);
         // (Decoding names is costly: only when far candidates compete.)
         let zone_own_name = f.cands.iter().any(|c| !in_zone(c))
@@ -795,7 +798,7 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             if arabic_article {
                 // "al-Mashhad", "al-Bara": an Arabic name, not Mashhad in
                 // Iran or a place far from the transliteration zone.
-                if !FUZZY_ZONE.contains(&gaz.place_country(c.place)) {
+                if !in_fuzzy_zone(g, c.place) {
                     parts[j].exact -= 2.0;
                 }
             } else if world_city.is_some_and(|w| gaz.place_population(c.place) * 100 < w) {

@@ -21,8 +21,8 @@ pub mod words;
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::ops::Range;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use gazetteer::{Gazetteer, PlaceKind};
 
@@ -36,6 +36,9 @@ pub struct Geocoder {
     /// besides the index's columns (see [`Geocoder::place_facts`]), so a
     /// candidate's record is not read again in every article.
     facts: Vec<AtomicU32>,
+    /// Tells this geocoder's entries apart in the per-thread postings
+    /// cache (`resolve::POSTINGS`).
+    id: u64,
 }
 
 /// [`Geocoder::place_facts`]: set once computed.
@@ -199,40 +202,32 @@ impl fmt::Display for Candidate {
 /// leftmost-longest over a normalised text's words. Their keys are whole
 /// words, so this finds what an aho-corasick automaton of their patterns
 /// (` jash  aslam `) finds over the normalised text, without reading the
-/// text byte by byte: most words are ruled out by a bit of a small table.
+/// text byte by byte: most words are ruled out by one bit of a table
+/// indexed by their first byte.
 struct Actors {
-    /// Bit `bucket(w)` set for the first word `w` of every pattern.
-    first: Box<[u64; ACTOR_BUCKETS / 64]>,
+    /// Per first byte of a key: bit `actor_bit(key)` set for the first
+    /// word of every pattern.
+    first: Box<[u64; 256]>,
     /// Patterns (their words), grouped by first word.
     by_first: HashMap<String, Vec<Vec<String>>>,
 }
 
-const ACTOR_BUCKETS: usize = 4096;
-
-/// A cheap hash of a word's length and first and last two bytes.
-fn actor_bucket(w: &[u8]) -> usize {
-    let n = w.len();
-    let (a, b) = (w[0] as usize, w[n.min(2) - 1] as usize);
-    let (c, d) = (w[n - 1] as usize, w[n.saturating_sub(2)] as usize);
-    (a.wrapping_mul(31)
-        ^ b.wrapping_mul(131)
-        ^ c.wrapping_mul(1031)
-        ^ d.wrapping_mul(7)
-        ^ n.wrapping_mul(2053))
-        % ACTOR_BUCKETS
+/// A key's bit in `Actors::first`: from its length and last byte.
+fn actor_bit(w: &[u8]) -> u32 {
+    (w.len() as u32 * 7 + w[w.len() - 1] as u32) % 64
 }
 
 impl Actors {
     fn new(keys: impl Iterator<Item = String>) -> Self {
-        let mut first = Box::new([0u64; ACTOR_BUCKETS / 64]);
+        let mut first = Box::new([0u64; 256]);
         let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
         for k in keys {
             let p: Vec<String> = k.split(' ').map(str::to_string).collect();
             if p.iter().any(String::is_empty) {
                 continue;
             }
-            let b = actor_bucket(p[0].as_bytes());
-            first[b / 64] |= 1 << (b % 64);
+            let w = p[0].as_bytes();
+            first[w[0] as usize] |= 1 << actor_bit(w);
             by_first.entry(p[0].clone()).or_default().push(p);
         }
         Actors { first, by_first }
@@ -242,33 +237,37 @@ impl Actors {
     /// leftmost-longest, not overlapping.
     fn spans(&self, norm: &gazetteer::normalize::NormalizedText) -> Vec<Range<usize>> {
         let toks = &norm.tokens;
-        let key = |i: usize| &norm.text[toks[i].norm.start + 1..toks[i].norm.end - 1];
+        let bytes = norm.text.as_bytes();
+        let key = |i: usize| &bytes[toks[i].norm.start + 1..toks[i].norm.end - 1];
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             let k = key(i);
-            let b = if k.is_empty() {
-                usize::MAX
-            } else {
-                actor_bucket(k.as_bytes())
-            };
-            if b != usize::MAX && self.first[b / 64] >> (b % 64) & 1 != 0 {
-                let longest = self.by_first.get(k).and_then(|ps| {
+            if k.is_empty() || self.first[k[0] as usize] >> actor_bit(k) & 1 == 0 {
+                i += 1;
+                continue;
+            }
+            let longest = std::str::from_utf8(k)
+                .ok()
+                .and_then(|k| self.by_first.get(k))
+                .and_then(|ps| {
                     ps.iter()
                         .filter(|p| {
                             p.len() <= toks.len() - i
-                                && p.iter().enumerate().all(|(j, w)| key(i + j) == w)
+                                && p.iter()
+                                    .enumerate()
+                                    .all(|(j, w)| key(i + j) == w.as_bytes())
                         })
                         .map(Vec::len)
                         .max()
                 });
-                if let Some(n) = longest {
+            match longest {
+                Some(n) => {
                     out.push(toks[i].orig.start..toks[i + n - 1].orig.end);
                     i += n;
-                    continue;
                 }
+                None => i += 1,
             }
-            i += 1;
         }
         out
     }
@@ -296,11 +295,13 @@ impl Geocoder {
             })
             .collect();
         let facts = (0..gazetteer.len()).map(|_| AtomicU32::new(0)).collect();
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Geocoder {
             gazetteer,
             actors,
             country_class,
             facts,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         }
     }
 

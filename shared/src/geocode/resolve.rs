@@ -15,7 +15,9 @@ use gazetteer::{Place, PlaceKind};
 use super::context::{self, Context, Want};
 use super::text::TextWords;
 use super::words::{DEMONYMS, FUNCTION_WORDS, PERSON_TITLES, PLACE_INTRO, STOP_WORDS};
-use super::{Candidate, FxMap, Geocoder, PlaceMention, ResolvedPlace, ResolvedText, UnresolvedMention};
+use super::{
+    Candidate, FxMap, Geocoder, PlaceMention, ResolvedPlace, ResolvedText, UnresolvedMention,
+};
 
 /// Countries where transliteration varies and names may match by key alone.
 pub(super) const FUZZY_ZONE: &[&str] = &["SY", "LB", "JO", "IQ", "PS"];
@@ -33,6 +35,97 @@ struct Cand {
     exact: bool,
     /// Light id of the variant (see `Gazetteer::light`).
     variant: usize,
+    /// The place's columns, as in [`Posting`].
+    pop: u64,
+    class: u8,
+    kind: PlaceKind,
+}
+
+/// A key's posting with the columns of its place that the choice of
+/// candidates reads: a key's postings are read together, and the columns
+/// of their places are scattered over megabytes.
+#[derive(Clone, Copy)]
+struct Posting {
+    place: u32,
+    light: u32,
+    pop: u64,
+    /// Country class bits (`FUZZY`, `LEVANT`) and `CURATED`.
+    class: u8,
+    kind: PlaceKind,
+}
+
+/// `Posting::class` bit: `Gazetteer::place_is_curated`.
+const CURATED: u8 = 4;
+
+/// Per-thread postings of the keys met so far (bounded like the word
+/// memo: it starts over when full), for one geocoder at a time.
+#[derive(Default)]
+struct PostingCache {
+    owner: u64,
+    keys: FxMap<usize, Box<[Posting]>>,
+}
+
+/// Keys kept before the postings cache starts over.
+const POSTINGS_MAX_KEYS: usize = 1 << 14;
+
+thread_local! {
+    static POSTINGS: std::cell::RefCell<PostingCache> = std::cell::RefCell::default();
+}
+
+/// Fills `cands` with the places a key names (one entry per place, exact
+/// when one of its names for the key has light id `l_id`), from the
+/// per-thread cache.
+fn candidates_of(g: &Geocoder, key_id: usize, l_id: Option<usize>, cands: &mut Vec<Cand>) {
+    POSTINGS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.owner != g.id {
+            cache.keys.clear();
+            cache.owner = g.id;
+        }
+        if cache.keys.len() >= POSTINGS_MAX_KEYS && !cache.keys.contains_key(&key_id) {
+            cache.keys.clear();
+        }
+        let gaz = g.gazetteer();
+        let posts = cache.keys.entry(key_id).or_insert_with(|| {
+            gaz.named_ids(key_id)
+                .map(|(place, light)| Posting {
+                    place: place as u32,
+                    light: light as u32,
+                    pop: gaz.place_population(place),
+                    class: g.country_class[gaz.place_country_id(place)]
+                        | if gaz.place_is_curated(place) {
+                            CURATED
+                        } else {
+                            0
+                        },
+                    kind: gaz.place_kind(place),
+                })
+                .collect()
+        });
+        cands.clear();
+        // Postings come in place order: a place's names are adjacent.
+        // Light forms compare by id (equal strings, equal ids).
+        for p in posts.iter() {
+            let (place, light) = (p.place as usize, p.light as usize);
+            let exact = Some(light) == l_id;
+            match cands.last_mut().filter(|c| c.place == place) {
+                Some(c) => {
+                    if exact && !c.exact {
+                        c.exact = true;
+                        c.variant = light;
+                    }
+                }
+                None => cands.push(Cand {
+                    place,
+                    exact,
+                    variant: light,
+                    pop: p.pop,
+                    class: p.class,
+                    kind: p.kind,
+                }),
+            }
+        }
+    });
 }
 
 struct Found {
@@ -112,33 +205,24 @@ impl Parts {
 
 /// Whether a candidate may be named this way; reads only the index's
 /// columns (country, kind, population), not the place record.
-fn allowed(g: &Geocoder, place: usize, exact: bool, single_word: bool, light_len: usize) -> bool {
-    let gaz = g.gazetteer();
-    if !exact && single_word && light_len < 4 {
+fn allowed(c: &Cand, single_word: bool, light_len: usize) -> bool {
+    if !c.exact && single_word && light_len < 4 {
         return false;
     }
-    let class = g.country_class[gaz.place_country_id(place)];
-    let fuzzy_zone = class & super::FUZZY != 0 || gaz.place_is_curated(place);
-    if !exact && !fuzzy_zone {
+    let fuzzy_zone = c.class & (super::FUZZY | CURATED) != 0;
+    if !c.exact && !fuzzy_zone {
         return false;
     }
-    if fuzzy_zone || class & super::LEVANT != 0 {
+    if fuzzy_zone || c.class & super::LEVANT != 0 {
         return true;
     }
-    matches!(
-        gaz.place_kind(place),
-        PlaceKind::Country | PlaceKind::Region
-    ) || gaz.place_population(place)
-        >= if single_word {
-            WORLD_MIN_POPULATION
-        } else {
-            1_000
-        }
-}
-
-/// Whether a place's country is in [`FUZZY_ZONE`] (by its country id).
-fn in_fuzzy_zone(g: &Geocoder, place: usize) -> bool {
-    g.country_class[g.gazetteer().place_country_id(place)] & super::FUZZY != 0
+    matches!(c.kind, PlaceKind::Country | PlaceKind::Region)
+        || c.pop
+            >= if single_word {
+                WORLD_MIN_POPULATION
+            } else {
+                1_000
+            }
 }
 
 /// Scoring reads the index's columns (kind, population, country, curated
@@ -146,8 +230,7 @@ fn in_fuzzy_zone(g: &Geocoder, place: usize) -> bool {
 /// the record only for what has no column.
 fn base_parts(g: &Geocoder, c: &Cand, want: Want) -> Parts {
     use PlaceKind::*;
-    let gaz = g.gazetteer();
-    let kind = match (want, gaz.place_kind(c.place)) {
+    let kind = match (want, c.kind) {
         (Want::Region, Region) => 4.0,
         (Want::Region, District) => 1.0,
         (Want::Region, _) => 0.0,
@@ -166,13 +249,9 @@ fn base_parts(g: &Geocoder, c: &Cand, want: Want) -> Parts {
     };
     Parts {
         kind,
-        pop: 0.3 * ((gaz.place_population(c.place) + 1) as f32).log10(),
+        pop: 0.3 * ((c.pop + 1) as f32).log10(),
         exact: if c.exact { 0.5 } else { 0.0 },
-        curated: if gaz.place_is_curated(c.place) {
-            0.7
-        } else {
-            0.0
-        },
+        curated: if c.class & CURATED != 0 { 0.7 } else { 0.0 },
         ..Default::default()
     }
 }
@@ -416,31 +495,13 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             continue;
         }
         let single_word = !l.contains(' ');
-        // Postings come in place order: a place's names are adjacent.
-        // Light forms compare by id (equal strings, equal ids).
         let l_id = if toks.len() == 1 {
             gaz.word_light_id(&text[toks[0].clone()])
         } else {
             gaz.light_id(l)
         };
-        cands.clear();
-        for (place, light) in gaz.named_ids(m.key_id) {
-            let exact = Some(light) == l_id;
-            match cands.last_mut().filter(|c| c.place == place) {
-                Some(c) => {
-                    if exact && !c.exact {
-                        c.exact = true;
-                        c.variant = light;
-                    }
-                }
-                None => cands.push(Cand {
-                    place,
-                    exact,
-                    variant: light,
-                }),
-            }
-        }
-        cands.retain(|c| allowed(g, c.place, c.exact, single_word, l.len()));
+        candidates_of(g, m.key_id, l_id, &mut cands);
+        cands.retain(|c| allowed(c, single_word, l.len()));
         let covering_start = covering.as_ref().map(|ws| ws.start);
         if cands.is_empty() {
             continue;
@@ -757,31 +818,25 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         // (Moscow is not the village Mishkaw).
         // A large world city spelled exactly (Paris, Moscow) is what a
         // name means over villages of similar spelling in the region.
-        let big_exact = f
-            .cands
-            .iter()
-            .any(|c| c.exact && gaz.place_population(c.place) >= 100_000);
+        let big_exact = f.cands.iter().any(|c| c.exact && c.pop >= 100_000);
         let world_city = f
             .cands
             .iter()
-            .map(|c| c.place)
-            .filter(|&p| {
-                gaz.place_population(p) >= 500_000 && !in_fuzzy_zone(g, p)
-            })
-            .map(|p| gaz.place_population(p))
+            .filter(|c| c.pop >= 500_000 && c.class & super::FUZZY == 0)
+            .map(|c| c.pop)
             .max();
         // An exact spelling of a place in the transliteration zone beats a
         // loose spelling of a bigger one (al-Midan is not al-Mayadin).
         let regional_exact = f
             .cands
             .iter()
-            .any(|c| c.exact && in_fuzzy_zone(g, c.place));
+            .any(|c| c.exact && (c.class & super::FUZZY != 0));
         // "al-Mashhad" is an Arabic place name, never the Iranian city.
         let arabic_article = f.after_article;
         // "Nawa" is the Syrian town's own name and only an alternate of
         // Naha in Japan: a far place named by an alternate does not beat a
         // place of the transliteration zone named by its own name.
-        let in_zone = |c: &Cand| in_fuzzy_zone(g, c.place);
+        let in_zone = |c: &Cand| c.class & super::FUZZY != 0;
         let own_name = |c: &Cand| g.is_own_name(c.place, c.variant);
         // (Decoding names is costly: only when far candidates compete.)
         let zone_own_name = f.cands.iter().any(|c| !in_zone(c))
@@ -798,10 +853,10 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             if arabic_article {
                 // "al-Mashhad", "al-Bara": an Arabic name, not Mashhad in
                 // Iran or a place far from the transliteration zone.
-                if !in_fuzzy_zone(g, c.place) {
+                if !(c.class & super::FUZZY != 0) {
                     parts[j].exact -= 2.0;
                 }
-            } else if world_city.is_some_and(|w| gaz.place_population(c.place) * 100 < w) {
+            } else if world_city.is_some_and(|w| c.pop * 100 < w) {
                 parts[j].exact -= 4.0;
             }
         }
@@ -854,9 +909,9 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             let c = &f.cands[j];
             !(f.single_word
                 && !c.exact
-                && !gaz.place_is_curated(c.place)
-                && gaz.place_kind(c.place) == PlaceKind::Locality
-                && gaz.place_population(c.place) < 1_000
+                && c.class & CURATED == 0
+                && c.kind == PlaceKind::Locality
+                && c.pop < 1_000
                 && parts[j].near == 0.0
                 && !matches!(
                     g.feature_class(c.place),
@@ -947,6 +1002,9 @@ pub(super) fn resolve_with(
             place: i,
             exact: true,
             variant: gaz.light_id(c.light)?,
+            pop: gaz.place_population(i),
+            class: 0,
+            kind: gaz.place_kind(i),
         };
         let p = gaz.place(i);
         Some(to_resolved(

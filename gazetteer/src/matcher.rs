@@ -219,7 +219,8 @@ impl Gazetteer {
     /// The names in a text's word codes (`single`: each word's one-word
     /// key or `u32::MAX`).
     fn matches(&self, toks: &[NormToken], codes: &[u8], single: &[u32]) -> Vec<NameMatch> {
-        let mut out = Vec::new();
+        // Most words of a text have a one-word key.
+        let mut out = Vec::with_capacity(toks.len());
         let singles = |from: usize, to: usize, out: &mut Vec<NameMatch>| {
             for i in from..to {
                 if single[i] != u32::MAX {

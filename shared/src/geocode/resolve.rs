@@ -365,6 +365,8 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
     let words = TextWords::new(text, std::mem::take(&mut norm.words));
     let mut light_buf = String::new();
     let mut word_buf = String::new();
+    // The current match's words (byte ranges).
+    let mut toks_buf: Vec<Range<usize>> = Vec::new();
     // Most matches keep no candidate: fill one buffer, copy out the rest.
     let mut cands: Vec<Cand> = Vec::new();
     let actor_spans = g.actors.spans(&norm);
@@ -392,24 +394,27 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
         // The match's own words: the text's split (the same words as
         // tokenising `s`), else `s` split on its own.
         let covering = words.covering(&span);
-        let toks: Vec<Range<usize>> = match covering.clone() {
+        toks_buf.clear();
+        match covering.clone() {
             Some(ws) => {
                 if !light_of(&words, ws.clone(), &mut word_buf, &mut light_buf) {
                     continue;
                 }
-                ws.map(|i| words.range(i)).collect()
+                toks_buf.extend(ws.map(|i| words.range(i)));
             }
             None => {
                 match light(s) {
                     Some(l) => light_buf = l,
                     None => continue,
                 }
-                tokenize(s)
-                    .into_iter()
-                    .map(|t| span.start + t.range.start..span.start + t.range.end)
-                    .collect()
+                toks_buf.extend(
+                    tokenize(s)
+                        .into_iter()
+                        .map(|t| span.start + t.range.start..span.start + t.range.end),
+                );
             }
-        };
+        }
+        let toks = toks_buf.as_slice();
         let l = light_buf.as_str();
         let last = toks.last().map(|t| &text[t.clone()]).unwrap_or("");
         let first_word = l.split(' ').next().unwrap_or("");

@@ -232,6 +232,8 @@ impl Gazetteer {
             }
         };
         let mut next = 0;
+        // Patterns have two words or more.
+        let codes = if toks.len() < 2 { &[][..] } else { codes };
         for m in self.automaton.find_iter(codes) {
             // Codes are self-synchronising: matches start and end on words.
             let (s, e) = (m.start() / CODE_LEN, m.end() / CODE_LEN);

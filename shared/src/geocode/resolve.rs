@@ -63,6 +63,38 @@ const CURATED: u8 = 4;
 struct PostingCache {
     owner: u64,
     keys: FxMap<usize, Box<[Posting]>>,
+    /// `Gazetteer::light_id` of names of several words (a binary search
+    /// of a table of megabytes: a dozen cache misses).
+    lights: FxMap<Box<str>, Option<usize>>,
+}
+
+impl PostingCache {
+    /// This thread's cache, emptied if it belonged to another geocoder.
+    fn for_geocoder(&mut self, g: &Geocoder) -> &mut Self {
+        if self.owner != g.id {
+            self.keys.clear();
+            self.lights.clear();
+            self.owner = g.id;
+        }
+        self
+    }
+}
+
+/// [`gazetteer::Gazetteer::light_id`], through the per-thread cache.
+fn light_id_cached(g: &Geocoder, light: &str) -> Option<usize> {
+    POSTINGS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let cache = cache.for_geocoder(g);
+        if let Some(&id) = cache.lights.get(light) {
+            return id;
+        }
+        if cache.lights.len() >= POSTINGS_MAX_KEYS {
+            cache.lights.clear();
+        }
+        let id = g.gazetteer().light_id(light);
+        cache.lights.insert(light.into(), id);
+        id
+    })
 }
 
 /// Keys kept before the postings cache starts over.
@@ -78,10 +110,7 @@ thread_local! {
 fn candidates_of(g: &Geocoder, key_id: usize, l_id: Option<usize>, cands: &mut Vec<Cand>) {
     POSTINGS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if cache.owner != g.id {
-            cache.keys.clear();
-            cache.owner = g.id;
-        }
+        let cache = cache.for_geocoder(g);
         if cache.keys.len() >= POSTINGS_MAX_KEYS && !cache.keys.contains_key(&key_id) {
             cache.keys.clear();
         }
@@ -503,7 +532,7 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
         let l_id = if toks.len() == 1 {
             gaz.word_light_id(&text[toks[0].clone()])
         } else {
-            gaz.light_id(l)
+            light_id_cached(g, l)
         };
         candidates_of(g, m.key_id, l_id, &mut cands);
         cands.retain(|c| allowed(c, single_word, l.len()));

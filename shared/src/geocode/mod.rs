@@ -22,7 +22,7 @@ pub mod words;
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 use gazetteer::{Gazetteer, PlaceKind};
 
@@ -35,10 +35,20 @@ pub struct Geocoder {
     /// Per place, filled on first use: what scoring reads of its record
     /// besides the index's columns (see [`Geocoder::place_facts`]), so a
     /// candidate's record is not read again in every article.
-    facts: Vec<AtomicU32>,
+    facts: Vec<PlaceFacts>,
     /// Tells this geocoder's entries apart in the per-thread postings
     /// cache (`resolve::POSTINGS`).
     id: u64,
+}
+
+/// What scoring reads of a place record, in one cache line's reach: its
+/// feature class, the light id of its name and its coordinates (`f64`
+/// bits). `facts` is 0 until the others are set.
+#[derive(Default)]
+struct PlaceFacts {
+    facts: AtomicU32,
+    lat: AtomicU64,
+    lon: AtomicU64,
 }
 
 /// [`Geocoder::place_facts`]: set once computed.
@@ -294,7 +304,9 @@ impl Geocoder {
                 class
             })
             .collect();
-        let facts = (0..gazetteer.len()).map(|_| AtomicU32::new(0)).collect();
+        let facts = (0..gazetteer.len())
+            .map(|_| PlaceFacts::default())
+            .collect();
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Geocoder {
             gazetteer,
@@ -308,11 +320,14 @@ impl Geocoder {
     /// A place's feature code class and the light id of its own name,
     /// packed (see `FACTS_*`); computed from its record once.
     fn place_facts(&self, place: usize) -> u32 {
-        let known = self.facts[place].load(Ordering::Relaxed);
+        let f = &self.facts[place];
+        let known = f.facts.load(Ordering::Acquire);
         if known != 0 {
             return known;
         }
         let p = self.gazetteer.place(place);
+        f.lat.store(p.lat.to_bits(), Ordering::Relaxed);
+        f.lon.store(p.lon.to_bits(), Ordering::Relaxed);
         let class = match p.feature_code.as_str() {
             "PPLC" => FC_PPLC,
             "PPLA" => FC_PPLA,
@@ -324,8 +339,19 @@ impl Geocoder {
             .and_then(|l| self.gazetteer.light_id(&l))
             .map_or(FACTS_LIGHT, |id| (id as u32).min(FACTS_LIGHT));
         let facts = FACTS_KNOWN | class << FACTS_CLASS_SHIFT | light;
-        self.facts[place].store(facts, Ordering::Relaxed);
+        // Release: a thread that sees the facts sees the coordinates.
+        f.facts.store(facts, Ordering::Release);
         facts
+    }
+
+    /// A place's latitude and longitude (as in its record).
+    pub(crate) fn place_coords(&self, place: usize) -> (f64, f64) {
+        self.place_facts(place);
+        let f = &self.facts[place];
+        (
+            f64::from_bits(f.lat.load(Ordering::Relaxed)),
+            f64::from_bits(f.lon.load(Ordering::Relaxed)),
+        )
     }
 
     /// The class of a place's feature code (`FC_*`).

@@ -39,6 +39,7 @@ struct Cand {
     pop: u64,
     class: u8,
     kind: PlaceKind,
+    country: u16,
 }
 
 /// A key's posting with the columns of its place that the choice of
@@ -52,6 +53,8 @@ struct Posting {
     /// Country class bits (`FUZZY`, `LEVANT`) and `CURATED`.
     class: u8,
     kind: PlaceKind,
+    /// Country id (`Gazetteer::place_country_id`).
+    country: u16,
 }
 
 /// `Posting::class` bit: `Gazetteer::place_is_curated`.
@@ -128,6 +131,7 @@ fn candidates_of(g: &Geocoder, key_id: usize, l_id: Option<usize>, cands: &mut V
                             0
                         },
                     kind: gaz.place_kind(place),
+                    country: gaz.place_country_id(place) as u16,
                 })
                 .collect()
         });
@@ -151,6 +155,7 @@ fn candidates_of(g: &Geocoder, key_id: usize, l_id: Option<usize>, cands: &mut V
                     pop: p.pop,
                     class: p.class,
                     kind: p.kind,
+                    country: p.country,
                 }),
             }
         }
@@ -898,8 +903,8 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         // home country (the reporting eventmap is for) is a weak prior.
         let focus_here = focus_without(f.key_id);
         for (j, c) in f.cands.iter().enumerate() {
-            let p = gaz.place(c.place);
-            let country = gaz.place_country(c.place);
+            let (lat, lon) = g.place_coords(c.place);
+            let country = gaz.country(c.country as usize);
             let in_focus = focus_here.as_deref() == Some(country);
             if f.country_hint == Some(country) {
                 // Said outright: "the Lebanese city of Tripoli".
@@ -909,26 +914,26 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             } else if focus_here.is_none() && country == HOME_COUNTRY {
                 parts[j].country = HOME_PRIOR;
             }
-            if in_focus && p.admin1.is_some() && p.admin1 == gov_focus {
+            if in_focus && gov_focus.is_some() && gaz.place(c.place).admin1 == gov_focus {
                 parts[j].gov = 1.5;
             }
             // Only the nearest distance under NEAR_KM counts: anchors
             // surely farther than that or than the nearest so far (by a
             // lower bound of the haversine, with a margin far above
             // rounding) skip the trigonometry.
-            let cos_p = p.lat.to_radians().cos();
+            let cos_p = lat.to_radians().cos();
             let mut nearest = f64::INFINITY;
-            let from = anchor_points.partition_point(|a| a.lat < p.lat - NEAR_LAT);
-            let to = anchor_points.partition_point(|a| a.lat <= p.lat + NEAR_LAT);
+            let from = anchor_points.partition_point(|a| a.lat < lat - NEAR_LAT);
+            let to = anchor_points.partition_point(|a| a.lat <= lat + NEAR_LAT);
             for a in anchor_points.get(from..to).unwrap_or_default() {
                 if a.key == f.key_id || a.place == c.place {
                     continue;
                 }
-                let bound = distance_lower_bound(p.lat, p.lon, cos_p, a);
+                let bound = distance_lower_bound(lat, lon, cos_p, a);
                 if bound > NEAR_KM + 1.0 || bound > nearest + 1e-6 * (1.0 + nearest) {
                     continue;
                 }
-                let d = haversine_km_cos((p.lat, p.lon, cos_p), (a.lat, a.lon, a.cos_lat));
+                let d = haversine_km_cos((lat, lon, cos_p), (a.lat, a.lon, a.cos_lat));
                 nearest = nearest.min(d);
             }
             if nearest < NEAR_KM {
@@ -1039,6 +1044,7 @@ pub(super) fn resolve_with(
             pop: gaz.place_population(i),
             class: 0,
             kind: gaz.place_kind(i),
+            country: gaz.place_country_id(i) as u16,
         };
         let p = gaz.place(i);
         Some(to_resolved(

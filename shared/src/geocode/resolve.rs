@@ -892,7 +892,7 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             if arabic_article {
                 // "al-Mashhad", "al-Bara": an Arabic name, not Mashhad in
                 // Iran or a place far from the transliteration zone.
-                if !(c.class & super::FUZZY != 0) {
+                if c.class & super::FUZZY == 0 {
                     parts[j].exact -= 2.0;
                 }
             } else if world_city.is_some_and(|w| c.pop * 100 < w) {

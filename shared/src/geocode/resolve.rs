@@ -732,13 +732,13 @@ fn distance_lower_bound(lat: f64, lon: f64, cos_lat: f64, a: &Anchor) -> f64 {
 }
 
 /// The country most votes go to, if it has at least half of `total`.
-fn focus_of<'c>(votes: impl Iterator<Item = (&'c str, usize)>, total: usize) -> Option<String> {
+fn focus_of<'c>(votes: impl Iterator<Item = (&'c str, usize)>, total: usize) -> Option<&'c str> {
     // Ties go to the home country, then to the first in alphabetical order.
     votes
         .filter(|(_, n)| *n > 0)
         .max_by_key(|(c, n)| (*n, *c == HOME_COUNTRY, std::cmp::Reverse(*c)))
         .filter(|(_, n)| n * 2 >= total)
-        .map(|(c, _)| c.to_string())
+        .map(|(c, _)| c)
 }
 
 /// The country eventmap's reporting is about, preferred among same-name
@@ -781,10 +781,11 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         .collect();
     // Pass 1: confident winners are anchors.
     let mut anchors: Vec<(usize, usize)> = Vec::new(); // (mention key id, place)
-    let mut country_votes: FxMap<&str, usize> = FxMap::default();
+                                                       // By country id (ids and codes are one to one).
+    let mut country_votes: FxMap<u16, usize> = FxMap::default();
     // Votes per name, so a name's own mentions can be left out of the
     // focus that judges its candidates (one name cannot vouch for itself).
-    let mut key_votes: FxMap<(usize, &str), usize> = FxMap::default();
+    let mut key_votes: FxMap<(usize, u16), usize> = FxMap::default();
     for (i, f) in found.iter().enumerate() {
         // The best and the runner-up, earlier candidates first among equals
         // (what a stable sort by descending total puts first).
@@ -796,32 +797,38 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
                 .filter(|&j| j != best)
                 .reduce(|b, j| if better(b, j) { j } else { b });
         let top = f.cands[best].place;
-        *country_votes.entry(gaz.place_country(top)).or_default() += 1;
-        *key_votes
-            .entry((f.key_id, gaz.place_country(top)))
-            .or_default() += 1;
+        let top_country = f.cands[best].country;
+        *country_votes.entry(top_country).or_default() += 1;
+        *key_votes.entry((f.key_id, top_country)).or_default() += 1;
         let margin = runner.map(|r| total(best) - total(r));
         if margin.is_none_or(|m| m >= 1.0) {
             anchors.push((f.key_id, top));
         }
     }
     let total_votes: usize = country_votes.values().sum();
-    let country_focus = focus_of(country_votes.iter().map(|(c, n)| (*c, *n)), total_votes);
+    let code = |c: u16| gaz.country(c as usize);
+    let country_focus = focus_of(
+        country_votes.iter().map(|(c, n)| (code(*c), *n)),
+        total_votes,
+    );
     // What the other names say about the country each name is in.
-    let focus_without = |key: usize| -> Option<String> {
+    let focus_without = |key: usize| -> Option<&str> {
         let own: usize = country_votes
             .keys()
             .map(|c| key_votes.get(&(key, *c)).copied().unwrap_or(0))
             .sum();
-        let others = country_votes
-            .iter()
-            .map(|(c, n)| (*c, n - key_votes.get(&(key, *c)).copied().unwrap_or(0)));
+        let others = country_votes.iter().map(|(c, n)| {
+            (
+                code(*c),
+                n - key_votes.get(&(key, *c)).copied().unwrap_or(0),
+            )
+        });
         focus_of(others, total_votes - own)
     };
     let mut gov_votes: FxMap<String, usize> = FxMap::default();
     for &(_, p) in &anchors {
         let p = gaz.place(p);
-        if Some(&p.country) == country_focus.as_ref() {
+        if Some(p.country.as_str()) == country_focus {
             if let Some(a) = &p.admin1 {
                 let w = if p.kind == PlaceKind::Region { 2 } else { 1 };
                 *gov_votes.entry(a.clone()).or_default() += w;
@@ -905,7 +912,7 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         for (j, c) in f.cands.iter().enumerate() {
             let (lat, lon) = g.place_coords(c.place);
             let country = gaz.country(c.country as usize);
-            let in_focus = focus_here.as_deref() == Some(country);
+            let in_focus = focus_here == Some(country);
             if f.country_hint == Some(country) {
                 // Said outright: "the Lebanese city of Tripoli".
                 parts[j].country = 3.0;
@@ -961,7 +968,7 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         order.sort_by(|&a, &b| parts[b].total().total_cmp(&parts[a].total()));
         scored.push(Scored { parts, order });
     }
-    let focus = gov_focus.zip(country_focus);
+    let focus = gov_focus.zip(country_focus.map(str::to_string));
     (scored, focus)
 }
 

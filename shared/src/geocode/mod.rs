@@ -36,6 +36,8 @@ pub struct Geocoder {
     /// besides the index's columns (see [`Geocoder::place_facts`]), so a
     /// candidate's record is not read again in every article.
     facts: Vec<PlaceFacts>,
+    /// The country id of `resolve::HOME_COUNTRY`, if any place has it.
+    home_country: Option<u16>,
     /// Tells this geocoder's entries apart in the per-thread postings
     /// cache (`resolve::POSTINGS`).
     id: u64,
@@ -308,7 +310,11 @@ impl Geocoder {
             .map(|_| PlaceFacts::default())
             .collect();
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let home_country = (0..gazetteer.country_count())
+            .find(|&c| gazetteer.country(c) == resolve::HOME_COUNTRY)
+            .map(|c| c as u16);
         Geocoder {
+            home_country,
             gazetteer,
             actors,
             country_class,

@@ -732,18 +732,22 @@ fn distance_lower_bound(lat: f64, lon: f64, cos_lat: f64, a: &Anchor) -> f64 {
 }
 
 /// The country most votes go to, if it has at least half of `total`.
-fn focus_of<'c>(votes: impl Iterator<Item = (&'c str, usize)>, total: usize) -> Option<&'c str> {
+/// (`votes`: country id, code, votes; the answer: id and code.)
+fn focus_of<'c>(
+    votes: impl Iterator<Item = (u16, &'c str, usize)>,
+    total: usize,
+) -> Option<(u16, &'c str)> {
     // Ties go to the home country, then to the first in alphabetical order.
     votes
-        .filter(|(_, n)| *n > 0)
-        .max_by_key(|(c, n)| (*n, *c == HOME_COUNTRY, std::cmp::Reverse(*c)))
-        .filter(|(_, n)| n * 2 >= total)
-        .map(|(c, _)| c)
+        .filter(|(_, _, n)| *n > 0)
+        .max_by_key(|(_, c, n)| (*n, *c == HOME_COUNTRY, std::cmp::Reverse(*c)))
+        .filter(|(_, _, n)| n * 2 >= total)
+        .map(|(id, c, _)| (id, c))
 }
 
 /// The country eventmap's reporting is about, preferred among same-name
 /// places when nothing else in the text names a country.
-const HOME_COUNTRY: &str = "SY";
+pub(super) const HOME_COUNTRY: &str = "SY";
 /// The weight of that preference (a country focus weighs 1.5).
 const HOME_PRIOR: f32 = 1.5;
 /// Lowercase place nouns that end names of the curated layer ("Bab
@@ -808,17 +812,18 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
     let total_votes: usize = country_votes.values().sum();
     let code = |c: u16| gaz.country(c as usize);
     let country_focus = focus_of(
-        country_votes.iter().map(|(c, n)| (code(*c), *n)),
+        country_votes.iter().map(|(c, n)| (*c, code(*c), *n)),
         total_votes,
     );
     // What the other names say about the country each name is in.
-    let focus_without = |key: usize| -> Option<&str> {
+    let focus_without = |key: usize| -> Option<(u16, &str)> {
         let own: usize = country_votes
             .keys()
             .map(|c| key_votes.get(&(key, *c)).copied().unwrap_or(0))
             .sum();
         let others = country_votes.iter().map(|(c, n)| {
             (
+                *c,
                 code(*c),
                 n - key_votes.get(&(key, *c)).copied().unwrap_or(0),
             )
@@ -828,7 +833,7 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
     let mut gov_votes: FxMap<String, usize> = FxMap::default();
     for &(_, p) in &anchors {
         let p = gaz.place(p);
-        if Some(p.country.as_str()) == country_focus {
+        if Some(p.country.as_str()) == country_focus.map(|(_, c)| c) {
             if let Some(a) = &p.admin1 {
                 let w = if p.kind == PlaceKind::Region { 2 } else { 1 };
                 *gov_votes.entry(a.clone()).or_default() += w;
@@ -911,14 +916,16 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         let focus_here = focus_without(f.key_id);
         for (j, c) in f.cands.iter().enumerate() {
             let (lat, lon) = g.place_coords(c.place);
-            let country = gaz.country(c.country as usize);
-            let in_focus = focus_here == Some(country);
-            if f.country_hint == Some(country) {
+            // Country ids and codes are one to one.
+            let in_focus = focus_here.is_some_and(|(id, _)| id == c.country);
+            if f.country_hint
+                .is_some_and(|h| h == gaz.country(c.country as usize))
+            {
                 // Said outright: "the Lebanese city of Tripoli".
                 parts[j].country = 3.0;
             } else if in_focus {
                 parts[j].country = 1.5;
-            } else if focus_here.is_none() && country == HOME_COUNTRY {
+            } else if focus_here.is_none() && Some(c.country) == g.home_country {
                 parts[j].country = HOME_PRIOR;
             }
             if in_focus && gov_focus.is_some() && gaz.place(c.place).admin1 == gov_focus {
@@ -968,7 +975,7 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         order.sort_by(|&a, &b| parts[b].total().total_cmp(&parts[a].total()));
         scored.push(Scored { parts, order });
     }
-    let focus = gov_focus.zip(country_focus.map(str::to_string));
+    let focus = gov_focus.zip(country_focus.map(|(_, c)| c.to_string()));
     (scored, focus)
 }
 

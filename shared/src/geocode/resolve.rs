@@ -1004,7 +1004,7 @@ pub(super) fn resolve_with(
         let w = s.order[0];
         let wp = gaz.place(f.cands[w].place);
         let runner = s.order.get(1).map(|&r| &s.parts[r]);
-        let rule = rule_of(&s.parts[w], runner, wp, f.ctx.want);
+        let mut rule = Some(rule_of(&s.parts[w], runner, wp, f.ctx.want));
         let relative = f.ctx.relative.is_some();
         let n = if want_all { s.order.len() } else { 1 };
         let mut cands: Vec<Candidate> = s.order[..n]
@@ -1013,7 +1013,7 @@ pub(super) fn resolve_with(
             .map(|(rank, &j)| {
                 let p = gaz.place(f.cands[j].place);
                 let r = if rank == 0 {
-                    rule.clone()
+                    rule.take().unwrap_or_default()
                 } else {
                     rule_of(&s.parts[j], None, p, f.ctx.want)
                         .replace("only candidate", "not chosen")

@@ -772,7 +772,13 @@ const REMATCH_WORDS: usize = 6;
 
 /// Scores every candidate of every mention (two passes: the first finds
 /// anchors and the article's focus, the second uses them).
-fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String, String)>) {
+/// `all`: order every kept candidate; else only the first two (all that
+/// a text's results read).
+fn score_all(
+    g: &Geocoder,
+    found: &mut [Found],
+    all: bool,
+) -> (Vec<Scored>, Option<(String, String)>) {
     let gaz = g.gazetteer();
     let mut base: Vec<Vec<Parts>> = found
         .iter()
@@ -971,8 +977,25 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
                     super::FC_PPLA | super::FC_PPLA2 | super::FC_PPLA_OTHER
                 ))
         };
-        let mut order: Vec<usize> = (0..f.cands.len()).filter(|&j| keep(j)).collect();
-        order.sort_by(|&a, &b| parts[b].total().total_cmp(&parts[a].total()));
+        let order: Vec<usize> = if all {
+            let mut order: Vec<usize> = (0..f.cands.len()).filter(|&j| keep(j)).collect();
+            order.sort_by(|&a, &b| parts[b].total().total_cmp(&parts[a].total()));
+            order
+        } else {
+            // What the stable sort puts first and second: the earliest of
+            // the highest, then the earliest of the highest of the rest.
+            let better = |a: usize, b: usize| parts[b].total().total_cmp(&parts[a].total()).is_gt();
+            let best =
+                (0..f.cands.len())
+                    .filter(|&j| keep(j))
+                    .reduce(|b, j| if better(b, j) { j } else { b });
+            let runner = best.and_then(|w| {
+                (0..f.cands.len())
+                    .filter(|&j| j != w && keep(j))
+                    .reduce(|b, j| if better(b, j) { j } else { b })
+            });
+            best.into_iter().chain(runner).collect()
+        };
         scored.push(Scored { parts, order });
     }
     let focus = gov_focus.zip(country_focus.map(|(_, c)| c.to_string()));
@@ -990,7 +1013,7 @@ pub(super) fn resolve_with(
 ) -> (ResolvedText, Vec<MentionCandidates>) {
     let gaz = g.gazetteer();
     let (mut found, words) = find(g, text, force_at);
-    let (scored, focus) = score_all(g, &mut found);
+    let (scored, focus) = score_all(g, &mut found, want_all);
     let mut mentions = Vec::new();
     let mut all = Vec::new();
     for (f, s) in found.iter().zip(&scored) {

@@ -19,7 +19,6 @@ pub mod resolve;
 mod text;
 pub mod words;
 
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
@@ -221,7 +220,7 @@ struct Actors {
     /// word of every pattern.
     first: Box<[u64; 256]>,
     /// Patterns (their words), grouped by first word.
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_first: FxMap<String, Vec<Vec<String>>>,
 }
 
 /// A key's bit in `Actors::first`: from its length and last byte.
@@ -232,7 +231,7 @@ fn actor_bit(w: &[u8]) -> u32 {
 impl Actors {
     fn new(keys: impl Iterator<Item = String>) -> Self {
         let mut first = Box::new([0u64; 256]);
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut by_first: FxMap<String, Vec<Vec<String>>> = FxMap::default();
         for k in keys {
             let p: Vec<String> = k.split(' ').map(str::to_string).collect();
             if p.iter().any(String::is_empty) {

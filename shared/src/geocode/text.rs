@@ -15,6 +15,7 @@
 //! [`NormalizedText::words`]: gazetteer::normalize::NormalizedText::words
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 
 use gazetteer::normalize::{is_mark, is_word_char, RawToken};
@@ -30,6 +31,8 @@ pub struct TextWords<'t> {
     /// `text` with ASCII letters lowercased: byte offsets are unchanged, so
     /// an ASCII word's lowercase form is a slice of it.
     lower: String,
+    /// The last answer of `first_at`.
+    last: Cell<usize>,
 }
 
 impl<'t> TextWords<'t> {
@@ -39,6 +42,7 @@ impl<'t> TextWords<'t> {
             text,
             words,
             lower: text.to_ascii_lowercase(),
+            last: Cell::new(0),
         }
     }
 
@@ -75,7 +79,26 @@ impl<'t> TextWords<'t> {
 
     /// Index of the first word starting at or after `pos`.
     pub fn first_at(&self, pos: usize) -> usize {
-        self.words.partition_point(|w| w.range.start < pos)
+        // Callers mostly ask about nearby positions (a match, then the
+        // words around it, then the next match): look a few words either
+        // side of the last answer before searching.
+        let n = self.words.len();
+        let before = |i: usize| i == 0 || self.words[i - 1].range.start < pos;
+        let at_or_after = |i: usize| i == n || self.words[i].range.start >= pos;
+        let mut i = self.last.get().min(n);
+        for _ in 0..8 {
+            match (before(i), at_or_after(i)) {
+                (true, true) => {
+                    self.last.set(i);
+                    return i;
+                }
+                (true, false) => i += 1,
+                _ => i -= 1,
+            }
+        }
+        let i = self.words.partition_point(|w| w.range.start < pos);
+        self.last.set(i);
+        i
     }
 
     /// The words that exactly cover `span` (it starts at a word's start and
@@ -190,6 +213,26 @@ mod tests {
             }
         }
         assert!(answered > 5_000, "{answered}");
+    }
+
+    /// Whatever was asked before, `first_at` answers what a binary search
+    /// answers.
+    #[test]
+    fn first_at_agrees_with_searching() {
+        let text = "a bb  ccc, Douma’s dddd e ff ggg hhhh i jj kkk llll m nn ooo ppp q";
+        let words = TextWords::new(text, tokenize(text));
+        let want = |pos: usize| words.words.partition_point(|w| w.range.start < pos);
+        let mut seed = 7u64;
+        for _ in 0..5_000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let pos = (seed >> 33) as usize % (text.len() + 3);
+            assert_eq!(words.first_at(pos), want(pos), "{pos}");
+        }
+        for pos in (0..text.len() + 2).chain((0..text.len() + 2).rev()) {
+            assert_eq!(words.first_at(pos), want(pos), "{pos}");
+        }
     }
 
     #[test]

@@ -137,14 +137,12 @@ impl Gazetteer {
         let mut single: Vec<u32> = Vec::with_capacity(words.len());
         crate::memo::with(self, |memo| {
             for (i, w) in words.iter().enumerate() {
-                let (info, key) = memo.word(self, &text[w.range.clone()]);
+                let (info, spaced_key) = memo.word(self, &text[w.range.clone()]);
                 if info.article {
                     continue;
                 }
                 let start = norm.text.len();
-                norm.text.push(' ');
-                norm.text.push_str(key);
-                norm.text.push(' ');
+                norm.text.push_str(spaced_key);
                 norm.tokens.push(NormToken {
                     norm: start..norm.text.len(),
                     orig: w.range.clone(),

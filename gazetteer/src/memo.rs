@@ -27,7 +27,8 @@ pub(crate) struct WordInfo {
     /// The id of the word's light form ([`Gazetteer::light_id`]), or
     /// `u32::MAX`.
     pub light: u32,
-    /// The key: `keys[key.0..key.1]` (`#` for a word of another script).
+    /// The key: `keys[key.0..key.1]` (`#` for a word of another script),
+    /// with a space before and after it in `keys`.
     key: (u32, u32),
 }
 
@@ -134,7 +135,8 @@ impl Memo {
     }
 
     /// What normalisation and `gaz`'s vocabulary make of `word` (a word of
-    /// `tokenize`), and its key: as `normalize_text` and `find_names_in`
+    /// `tokenize`), and its key with a space on each side (` key `, as in
+    /// the normalised text): as `normalize_text` and `find_names_in`
     /// compute them.
     #[inline]
     pub(crate) fn word(&mut self, gaz: &Gazetteer, word: &str) -> (WordInfo, &str) {
@@ -172,7 +174,10 @@ impl Memo {
                 info
             }
         };
-        (info, &self.keys[info.key.0 as usize..info.key.1 as usize])
+        (
+            info,
+            &self.keys[info.key.0 as usize - 1..info.key.1 as usize + 1],
+        )
     }
 
     /// The slot holding `w`, else the empty slot where it goes.
@@ -221,14 +226,17 @@ impl Memo {
 
     fn compute(&mut self, gaz: &Gazetteer, word: &str) -> WordInfo {
         let ok = light_word(word, &mut self.light);
+        // The key with a space on each side, as the normalised text has it.
+        self.keys.push(' ');
         let start = self.keys.len();
         if ok {
             fold_word(&self.light, &mut self.scratch, &mut self.keys);
         } else {
             self.keys.push('#');
         }
-        let key = &self.keys[start..];
-        let id = gaz.word_id(key);
+        let end = self.keys.len();
+        let id = gaz.word_id(&self.keys[start..end]);
+        self.keys.push(' ');
         WordInfo {
             article: ok && is_article(&self.light),
             id: id.map_or(MAX_WORDS, |i| i as u32),
@@ -238,7 +246,7 @@ impl Memo {
             } else {
                 u32::MAX
             },
-            key: (start as u32, self.keys.len() as u32),
+            key: (start as u32, end as u32),
         }
     }
 }
@@ -297,7 +305,8 @@ mod tests {
         for round in 0..2 {
             for w in &words {
                 let (want, want_key) = plain.compute_fresh(&g, w);
-                let (got, key) = memo.word(&g, w);
+                let (got, spaced) = memo.word(&g, w);
+                let key = &spaced[1..spaced.len() - 1];
                 assert_eq!(
                     (got.article, got.id, got.single, got.light, key),
                     (

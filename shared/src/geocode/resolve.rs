@@ -661,9 +661,7 @@ fn country_or_capital(g: &Geocoder, f: &Found) -> bool {
     // The kind column first: most candidates are not exact, and reading a
     // record is a cache miss.
     f.cands.iter().any(|c| {
-        c.exact
-            && (g.gazetteer().place_kind(c.place) == PlaceKind::Country
-                || g.feature_class(c.place) == super::FC_PPLC)
+        c.exact && (c.kind == PlaceKind::Country || g.feature_class(c.place) == super::FC_PPLC)
     })
 }
 

@@ -61,11 +61,14 @@ struct Posting {
 const CURATED: u8 = 4;
 
 /// Per-thread postings of the keys met so far (bounded like the word
-/// memo: it starts over when full), for one geocoder at a time.
+/// memo: it starts over when full, at `POSTINGS_MAX` postings), for one
+/// geocoder at a time.
 #[derive(Default)]
 struct PostingCache {
     owner: u64,
     keys: FxMap<usize, Box<[Posting]>>,
+    /// Postings held in `keys`.
+    postings: usize,
     /// `Gazetteer::light_id` of names of several words (a binary search
     /// of a table of megabytes: a dozen cache misses).
     lights: FxMap<Box<str>, Option<usize>>,
@@ -76,6 +79,7 @@ impl PostingCache {
     fn for_geocoder(&mut self, g: &Geocoder) -> &mut Self {
         if self.owner != g.id {
             self.keys.clear();
+            self.postings = 0;
             self.lights.clear();
             self.owner = g.id;
         }
@@ -91,7 +95,7 @@ fn light_id_cached(g: &Geocoder, light: &str) -> Option<usize> {
         if let Some(&id) = cache.lights.get(light) {
             return id;
         }
-        if cache.lights.len() >= POSTINGS_MAX_KEYS {
+        if cache.lights.len() >= LIGHTS_MAX {
             cache.lights.clear();
         }
         let id = g.gazetteer().light_id(light);
@@ -100,8 +104,11 @@ fn light_id_cached(g: &Geocoder, light: &str) -> Option<usize> {
     })
 }
 
-/// Keys kept before the postings cache starts over.
-const POSTINGS_MAX_KEYS: usize = 1 << 14;
+/// Multi-word names whose light id is kept before that cache starts over.
+const LIGHTS_MAX: usize = 1 << 14;
+/// Postings kept (24 bytes each) before the postings cache starts over:
+/// about 6 MB a thread.
+const POSTINGS_MAX: usize = 1 << 18;
 
 thread_local! {
     static POSTINGS: std::cell::RefCell<PostingCache> = std::cell::RefCell::default();
@@ -114,10 +121,15 @@ fn candidates_of(g: &Geocoder, key_id: usize, l_id: Option<usize>, cands: &mut V
     POSTINGS.with(|cache| {
         let mut cache = cache.borrow_mut();
         let cache = cache.for_geocoder(g);
-        if cache.keys.len() >= POSTINGS_MAX_KEYS && !cache.keys.contains_key(&key_id) {
-            cache.keys.clear();
-        }
         let gaz = g.gazetteer();
+        if !cache.keys.contains_key(&key_id) {
+            let n = gaz.named_ids(key_id).len();
+            if cache.postings + n > POSTINGS_MAX {
+                cache.keys.clear();
+                cache.postings = 0;
+            }
+            cache.postings += n;
+        }
         let posts = cache.keys.entry(key_id).or_insert_with(|| {
             gaz.named_ids(key_id)
                 .map(|(place, light)| Posting {

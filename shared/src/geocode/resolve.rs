@@ -476,22 +476,25 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
                 && NAME_END_NOUNS.contains(&last));
         // "Bab Dreib", an unknown district: its first word alone is not
         // the town of al-Bab.
-        let cut_prefix = toks.len() == 1
-            && NAME_PREFIXES.contains(&l)
-            && covering
-                .as_ref()
-                .is_some_and(|ws| next_is_capitalised(&words, ws.end));
-        let rejected = !forced
-            && (cut_prefix
-                || covering
+        let cut_prefix = || {
+            toks.len() == 1
+                && NAME_PREFIXES.contains(&l)
+                && covering
                     .as_ref()
-                    .is_some_and(|ws| after_person_title(&words, ws.start))
+                    .is_some_and(|ws| next_is_capitalised(&words, ws.end))
+        };
+        // (The cheap and most frequent reasons first; all are tests.)
+        let rejected = !forced
+            && (!ends_well
+                || is_stop_word(l)
+                || function_start
                 || s.contains([
                     '.', ',', ';', ':', '!', '?', '\n', '(', ')', '"', '“', '”', '/',
                 ])
-                || !ends_well
-                || is_stop_word(l)
-                || function_start);
+                || cut_prefix()
+                || covering
+                    .as_ref()
+                    .is_some_and(|ws| after_person_title(&words, ws.start)));
         if rejected {
             // The words of a rejected multi-word match may hold names of
             // their own: match its first word and the rest again.

@@ -220,7 +220,7 @@ struct Actors {
     /// word of every pattern.
     first: Box<[u64; 256]>,
     /// Patterns (their words), grouped by first word.
-    by_first: FxMap<String, Vec<Vec<String>>>,
+    by_first: FxMap<Box<[u8]>, Vec<Vec<Box<[u8]>>>>,
 }
 
 /// A key's bit in `Actors::first`: from its length and last byte.
@@ -231,15 +231,15 @@ fn actor_bit(w: &[u8]) -> u32 {
 impl Actors {
     fn new(keys: impl Iterator<Item = String>) -> Self {
         let mut first = Box::new([0u64; 256]);
-        let mut by_first: FxMap<String, Vec<Vec<String>>> = FxMap::default();
+        let mut by_first: FxMap<Box<[u8]>, Vec<Vec<Box<[u8]>>>> = FxMap::default();
         for k in keys {
-            let p: Vec<String> = k.split(' ').map(str::to_string).collect();
-            if p.iter().any(String::is_empty) {
+            let p: Vec<Box<[u8]>> = k.split(' ').map(|w| w.as_bytes().into()).collect();
+            if p.iter().any(|w| w.is_empty()) {
                 continue;
             }
-            let w = p[0].as_bytes();
+            let w = &p[0];
             first[w[0] as usize] |= 1 << actor_bit(w);
-            by_first.entry(p[0].clone()).or_default().push(p);
+            by_first.entry(w.clone()).or_default().push(p);
         }
         Actors { first, by_first }
     }
@@ -258,20 +258,15 @@ impl Actors {
                 i += 1;
                 continue;
             }
-            let longest = std::str::from_utf8(k)
-                .ok()
-                .and_then(|k| self.by_first.get(k))
-                .and_then(|ps| {
-                    ps.iter()
-                        .filter(|p| {
-                            p.len() <= toks.len() - i
-                                && p.iter()
-                                    .enumerate()
-                                    .all(|(j, w)| key(i + j) == w.as_bytes())
-                        })
-                        .map(Vec::len)
-                        .max()
-                });
+            let longest = self.by_first.get(k).and_then(|ps| {
+                ps.iter()
+                    .filter(|p| {
+                        p.len() <= toks.len() - i
+                            && p.iter().enumerate().all(|(j, w)| key(i + j) == &w[..])
+                    })
+                    .map(Vec::len)
+                    .max()
+            });
             match longest {
                 Some(n) => {
                     out.push(toks[i].orig.start..toks[i + n - 1].orig.end);

@@ -166,15 +166,14 @@ pub(super) fn read_in(words: &TextWords, span: &Range<usize>) -> Context {
     let text = words.text();
     let before = Before::new(words, span.start, 8);
     let after = words_after(words, span.end, 2);
-    // The words read below, lowercased once each.
-    let mut cache: [Option<Cow<str>>; 8] = Default::default();
-    for (i, c) in cache.iter_mut().enumerate() {
-        match before.word(i) {
-            Some(w) => *c = Some(w),
-            None => break,
-        }
-    }
-    let w = |i: usize| cache.get(i).and_then(|c| c.as_deref()).unwrap_or("");
+    // The words read below, lowercased when first read.
+    let cache: [std::cell::OnceCell<Option<Cow<str>>>; 8] = Default::default();
+    let w = |i: usize| {
+        cache
+            .get(i)
+            .and_then(|c| c.get_or_init(|| before.word(i)).as_deref())
+            .unwrap_or("")
+    };
     let start_of = |i: usize| before.start(i).unwrap_or(span.start);
     let a0 = after.first().map(|(s, _)| s.as_ref()).unwrap_or("");
     // Only words directly after (a space or a possessive between).

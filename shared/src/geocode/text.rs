@@ -42,8 +42,8 @@ impl<'t> TextWords<'t> {
     pub fn new(text: &'t str, words: Vec<RawToken>) -> Self {
         let mut first_at = Vec::with_capacity(text.len() + 1);
         for (i, w) in words.iter().enumerate() {
-            while first_at.len() <= w.range.start {
-                first_at.push(i as u32);
+            if first_at.len() <= w.range.start {
+                first_at.resize(w.range.start + 1, i as u32);
             }
         }
         first_at.resize(text.len() + 1, words.len() as u32);

@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::normalize::{tokenize, NormToken, NormalizedText};
+use crate::normalize::{tokenize_into, NormToken, NormalizedText};
 use crate::Gazetteer;
 
 /// Bytes per word code.
@@ -127,14 +127,27 @@ impl Gazetteer {
     /// in one pass over the words, each distinct word normalised and looked
     /// up once per thread (see `memo`).
     pub fn normalize_and_find(&self, text: &str) -> (NormalizedText, Vec<NameMatch>) {
-        let words = tokenize(text);
-        let mut norm = NormalizedText {
-            text: String::with_capacity(text.len() + text.len() / 4),
-            tokens: Vec::with_capacity(words.len()),
-            ..Default::default()
-        };
-        let mut codes = Vec::with_capacity(words.len() * CODE_LEN);
-        let mut single: Vec<u32> = Vec::with_capacity(words.len());
+        let mut norm = NormalizedText::default();
+        let found = self.normalize_and_find_in(text, &mut norm);
+        (norm, found)
+    }
+
+    /// [`Gazetteer::normalize_and_find`] into `norm` (emptied first),
+    /// reusing its allocations: a caller that normalises text after text
+    /// keeps one.
+    pub fn normalize_and_find_in(&self, text: &str, norm: &mut NormalizedText) -> Vec<NameMatch> {
+        let mut words = std::mem::take(&mut norm.words);
+        tokenize_into(text, &mut words);
+        norm.text.clear();
+        norm.text.reserve(text.len() + text.len() / 4);
+        norm.tokens.clear();
+        norm.tokens.reserve(words.len());
+        let mut codes = std::mem::take(&mut norm.codes);
+        codes.clear();
+        codes.reserve(words.len() * CODE_LEN);
+        let mut single = std::mem::take(&mut norm.single);
+        single.clear();
+        single.reserve(words.len());
         crate::memo::with(self, |memo| {
             for (i, w) in words.iter().enumerate() {
                 let (info, spaced_key) = memo.word(self, &text[w.range.clone()]);
@@ -156,7 +169,7 @@ impl Gazetteer {
         let found = self.matches(&norm.tokens, &codes, &single);
         norm.codes = codes;
         norm.single = single;
-        (norm, found)
+        found
     }
 
     /// As [`Gazetteer::find_names`] of the text from word `words.start` to

@@ -61,6 +61,14 @@ pub fn is_word_char(c: char) -> bool {
 /// marks kept inside words (`Ma'arrat`), a possessive `'s` cut off
 /// (`Douma's` → `Douma`), hyphens and everything else separating words.
 pub fn tokenize(text: &str) -> Vec<RawToken> {
+    let mut out = Vec::new();
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first), reusing its allocation.
+pub fn tokenize_into(text: &str, out: &mut Vec<RawToken>) {
+    out.clear();
     let bytes = text.as_bytes();
     // The char at byte `i` (a boundary) and its length; ASCII without decoding.
     let char_at = |i: usize| -> Option<(char, usize)> {
@@ -72,7 +80,7 @@ pub fn tokenize(text: &str) -> Vec<RawToken> {
         }
     };
     // About one word per six bytes of news text.
-    let mut out = Vec::with_capacity(text.len() / 6 + 4);
+    out.reserve(text.len() / 6 + 4);
     let mut start: Option<usize> = None;
     let mut i = 0;
     while let Some((c, len)) = char_at(i) {
@@ -124,7 +132,6 @@ pub fn tokenize(text: &str) -> Vec<RawToken> {
             range: s..text.len(),
         });
     }
-    out
 }
 
 /// Writes the light form of one word into `out` (cleared first): lowercase,

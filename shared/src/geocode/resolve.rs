@@ -13,7 +13,7 @@ use gazetteer::place::haversine_km_cos;
 use gazetteer::{Place, PlaceKind};
 
 use super::context::{self, Context, Want};
-use super::text::TextWords;
+use super::text::{TextBuffers, TextWords};
 use super::words::{DEMONYMS, FUNCTION_WORDS, PERSON_TITLES, PLACE_INTRO, STOP_WORDS};
 use super::{
     Candidate, FxMap, Geocoder, PlaceMention, ResolvedPlace, ResolvedText, UnresolvedMention,
@@ -407,8 +407,11 @@ fn light_of(words: &TextWords, ws: Range<usize>, word: &mut String, out: &mut St
 /// stop-word checks (for `explain`).
 fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>, TextWords<'t>) {
     let gaz = g.gazetteer();
-    let (mut norm, names) = gaz.normalize_and_find(text);
-    let words = TextWords::new(text, std::mem::take(&mut norm.words));
+    let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    let mut norm = scratch.norm;
+    let names = gaz.normalize_and_find_in(text, &mut norm);
+    let words = TextWords::with_buffers(text, std::mem::take(&mut norm.words), scratch.text);
+    scratch.text = TextBuffers::default();
     let mut light_buf = String::new();
     let mut word_buf = String::new();
     // The current match's words (byte ranges).
@@ -624,7 +627,32 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             out[i - 1].modifier = true;
         }
     }
+    scratch.norm = norm;
+    SCRATCH.with(|s| *s.borrow_mut() = scratch);
     (out, words)
+}
+
+/// Allocations of the last text's normalisation and word split, kept per
+/// thread for the next (a text's buffers are several times its size;
+/// allocating and freeing them was a few percent of `resolve_text`).
+#[derive(Default)]
+struct Scratch {
+    norm: gazetteer::normalize::NormalizedText,
+    text: TextBuffers,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// Keeps a finished text's word split and buffers for the next text.
+fn give_back(words: TextWords) {
+    let (split, buffers) = words.into_buffers();
+    SCRATCH.with(|s| {
+        let mut s = s.borrow_mut();
+        s.norm.words = split;
+        s.text = buffers;
+    });
 }
 
 /// First words of longer Arabic place names ("Bab al-Hawa", "Tal Abyad",
@@ -1107,6 +1135,7 @@ pub(super) fn resolve_with(
         ))
     });
     let unresolved = unresolved(&words, &found);
+    give_back(words);
     (
         ResolvedText {
             mentions,

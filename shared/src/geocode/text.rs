@@ -23,6 +23,13 @@ use gazetteer::normalize::{is_mark, is_word_char, RawToken};
 /// to 3 bytes, a possessive `s`, the character after it), rounded up.
 const LOOKAHEAD: usize = 12;
 
+/// Allocations of a [`TextWords`], kept for the next text.
+#[derive(Default)]
+pub struct TextBuffers {
+    lower: String,
+    first_at: Vec<u32>,
+}
+
 /// The words of one text.
 pub struct TextWords<'t> {
     text: &'t str,
@@ -40,7 +47,21 @@ pub struct TextWords<'t> {
 impl<'t> TextWords<'t> {
     /// `words` must be `tokenize(text)`.
     pub fn new(text: &'t str, words: Vec<RawToken>) -> Self {
-        let mut first_at = Vec::with_capacity(text.len() + 1);
+        Self::with_buffers(text, words, TextBuffers::default())
+    }
+
+    /// [`TextWords::new`], reusing the allocations of an earlier text's
+    /// (see [`TextWords::into_buffers`]).
+    pub fn with_buffers(text: &'t str, words: Vec<RawToken>, buffers: TextBuffers) -> Self {
+        let TextBuffers {
+            mut lower,
+            mut first_at,
+        } = buffers;
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        first_at.clear();
+        first_at.reserve(text.len() + 1);
         for (i, w) in words.iter().enumerate() {
             if first_at.len() <= w.range.start {
                 first_at.resize(w.range.start + 1, i as u32);
@@ -50,9 +71,20 @@ impl<'t> TextWords<'t> {
         TextWords {
             text,
             words,
-            lower: text.to_ascii_lowercase(),
+            lower,
             first_at,
         }
+    }
+
+    /// The word split and the allocations, for the next text.
+    pub fn into_buffers(self) -> (Vec<RawToken>, TextBuffers) {
+        (
+            self.words,
+            TextBuffers {
+                lower: self.lower,
+                first_at: self.first_at,
+            },
+        )
     }
 
     /// The text.

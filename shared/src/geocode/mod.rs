@@ -220,8 +220,11 @@ struct Actors {
     /// word of every pattern.
     first: Box<[u64; 256]>,
     /// Patterns (their words), grouped by first word.
-    by_first: FxMap<Box<[u8]>, Vec<Vec<Box<[u8]>>>>,
+    by_first: FxMap<Box<[u8]>, Vec<ActorPattern>>,
 }
+
+/// An actor pattern's words (keys).
+type ActorPattern = Vec<Box<[u8]>>;
 
 /// A key's bit in `Actors::first`: from its length and last byte.
 fn actor_bit(w: &[u8]) -> u32 {
@@ -231,9 +234,9 @@ fn actor_bit(w: &[u8]) -> u32 {
 impl Actors {
     fn new(keys: impl Iterator<Item = String>) -> Self {
         let mut first = Box::new([0u64; 256]);
-        let mut by_first: FxMap<Box<[u8]>, Vec<Vec<Box<[u8]>>>> = FxMap::default();
+        let mut by_first: FxMap<Box<[u8]>, Vec<ActorPattern>> = FxMap::default();
         for k in keys {
-            let p: Vec<Box<[u8]>> = k.split(' ').map(|w| w.as_bytes().into()).collect();
+            let p: ActorPattern = k.split(' ').map(|w| w.as_bytes().into()).collect();
             if p.iter().any(|w| w.is_empty()) {
                 continue;
             }

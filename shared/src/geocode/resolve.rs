@@ -837,10 +837,14 @@ fn score_all(
     // Votes per name, so a name's own mentions can be left out of the
     // focus that judges its candidates (one name cannot vouch for itself).
     let mut key_votes: FxMap<(usize, u16), usize> = FxMap::default();
+    // Each candidate's total, summed once (a buffer reused per mention).
+    let mut totals: Vec<f32> = Vec::new();
     for (i, f) in found.iter().enumerate() {
         // The best and the runner-up, earlier candidates first among equals
         // (what a stable sort by descending total puts first).
-        let total = |j: usize| base[i][j].total();
+        totals.clear();
+        totals.extend(base[i].iter().map(Parts::total));
+        let total = |j: usize| totals[j];
         let better = |a: usize, b: usize| total(b).total_cmp(&total(a)).is_gt();
         let best = (1..f.cands.len()).fold(0, |b, j| if better(b, j) { j } else { b });
         let runner =
@@ -1025,7 +1029,9 @@ fn score_all(
         } else {
             // What the stable sort puts first and second: the earliest of
             // the highest, then the earliest of the highest of the rest.
-            let better = |a: usize, b: usize| parts[b].total().total_cmp(&parts[a].total()).is_gt();
+            totals.clear();
+            totals.extend(parts.iter().map(Parts::total));
+            let better = |a: usize, b: usize| totals[b].total_cmp(&totals[a]).is_gt();
             let best =
                 (0..f.cands.len())
                     .filter(|&j| keep(j))

@@ -243,8 +243,12 @@ impl Gazetteer {
             }
         };
         let mut next = 0;
-        // Patterns have two words or more.
-        let codes = if toks.len() < 2 { &[][..] } else { codes };
+        // Patterns have two words or more: no search over fewer (it costs
+        // more to start than to read one word).
+        if toks.len() < 2 {
+            singles(0, toks.len(), &mut out);
+            return out;
+        }
         for m in self.automaton.find_iter(codes) {
             // Codes are self-synchronising: matches start and end on words.
             let (s, e) = (m.start() / CODE_LEN, m.end() / CODE_LEN);

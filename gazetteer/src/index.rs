@@ -606,7 +606,7 @@ impl Gazetteer {
 
     /// As [`Gazetteer::named`], with light forms as ids (see
     /// [`Gazetteer::light_id`]): `(place, light id)`.
-    pub fn named_ids(&self, key_id: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    pub fn named_ids(&self, key_id: usize) -> impl ExactSizeIterator<Item = (usize, usize)> + '_ {
         let (a, b) = (
             self.data.key_start[key_id] as usize,
             self.data.key_start[key_id + 1] as usize,

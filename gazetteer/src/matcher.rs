@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::normalize::{tokenize, NormToken, NormalizedText};
+use crate::normalize::{tokenize_into, NormToken, NormalizedText};
 use crate::Gazetteer;
 
 /// Bytes per word code.
@@ -127,24 +127,35 @@ impl Gazetteer {
     /// in one pass over the words, each distinct word normalised and looked
     /// up once per thread (see `memo`).
     pub fn normalize_and_find(&self, text: &str) -> (NormalizedText, Vec<NameMatch>) {
-        let words = tokenize(text);
-        let mut norm = NormalizedText {
-            text: String::with_capacity(text.len() + text.len() / 4),
-            tokens: Vec::with_capacity(words.len()),
-            words: Vec::new(),
-        };
-        let mut codes = Vec::with_capacity(words.len() * CODE_LEN);
-        let mut single: Vec<u32> = Vec::with_capacity(words.len());
+        let mut norm = NormalizedText::default();
+        let found = self.normalize_and_find_in(text, &mut norm);
+        (norm, found)
+    }
+
+    /// [`Gazetteer::normalize_and_find`] into `norm` (emptied first),
+    /// reusing its allocations: a caller that normalises text after text
+    /// keeps one.
+    pub fn normalize_and_find_in(&self, text: &str, norm: &mut NormalizedText) -> Vec<NameMatch> {
+        let mut words = std::mem::take(&mut norm.words);
+        tokenize_into(text, &mut words);
+        norm.text.clear();
+        norm.text.reserve(text.len() + text.len() / 4);
+        norm.tokens.clear();
+        norm.tokens.reserve(words.len());
+        let mut codes = std::mem::take(&mut norm.codes);
+        codes.clear();
+        codes.reserve(words.len() * CODE_LEN);
+        let mut single = std::mem::take(&mut norm.single);
+        single.clear();
+        single.reserve(words.len());
         crate::memo::with(self, |memo| {
             for (i, w) in words.iter().enumerate() {
-                let (info, key) = memo.word(self, &text[w.range.clone()]);
+                let (info, spaced_key) = memo.word(self, &text[w.range.clone()]);
                 if info.article {
                     continue;
                 }
                 let start = norm.text.len();
-                norm.text.push(' ');
-                norm.text.push_str(key);
-                norm.text.push(' ');
+                norm.text.push_str(spaced_key);
                 norm.tokens.push(NormToken {
                     norm: start..norm.text.len(),
                     orig: w.range.clone(),
@@ -156,7 +167,9 @@ impl Gazetteer {
         });
         norm.words = words;
         let found = self.matches(&norm.tokens, &codes, &single);
-        (norm, found)
+        norm.codes = codes;
+        norm.single = single;
+        found
     }
 
     /// As [`Gazetteer::find_names`] of the text from word `words.start` to
@@ -173,6 +186,14 @@ impl Gazetteer {
         let from = norm.tokens.partition_point(|t| t.word < words.start);
         let to = norm.tokens.partition_point(|t| t.word < words.end);
         let toks = &norm.tokens[from..to];
+        if norm.single.len() == norm.tokens.len() {
+            // Made by `normalize_and_find`: the codes are at hand.
+            return self.matches(
+                toks,
+                &norm.codes[from * CODE_LEN..to * CODE_LEN],
+                &norm.single[from..to],
+            );
+        }
         let mut codes = Vec::with_capacity(toks.len() * CODE_LEN);
         let mut single: Vec<u32> = Vec::with_capacity(toks.len());
         crate::memo::with(self, |memo| {
@@ -209,7 +230,8 @@ impl Gazetteer {
     /// The names in a text's word codes (`single`: each word's one-word
     /// key or `u32::MAX`).
     fn matches(&self, toks: &[NormToken], codes: &[u8], single: &[u32]) -> Vec<NameMatch> {
-        let mut out = Vec::new();
+        // Most words of a text have a one-word key.
+        let mut out = Vec::with_capacity(toks.len());
         let singles = |from: usize, to: usize, out: &mut Vec<NameMatch>| {
             for i in from..to {
                 if single[i] != u32::MAX {
@@ -221,6 +243,12 @@ impl Gazetteer {
             }
         };
         let mut next = 0;
+        // Patterns have two words or more: no search over fewer (it costs
+        // more to start than to read one word).
+        if toks.len() < 2 {
+            singles(0, toks.len(), &mut out);
+            return out;
+        }
         for m in self.automaton.find_iter(codes) {
             // Codes are self-synchronising: matches start and end on words.
             let (s, e) = (m.start() / CODE_LEN, m.end() / CODE_LEN);

@@ -61,6 +61,14 @@ pub fn is_word_char(c: char) -> bool {
 /// marks kept inside words (`Ma'arrat`), a possessive `'s` cut off
 /// (`Douma's` → `Douma`), hyphens and everything else separating words.
 pub fn tokenize(text: &str) -> Vec<RawToken> {
+    let mut out = Vec::new();
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first), reusing its allocation.
+pub fn tokenize_into(text: &str, out: &mut Vec<RawToken>) {
+    out.clear();
     let bytes = text.as_bytes();
     // The char at byte `i` (a boundary) and its length; ASCII without decoding.
     let char_at = |i: usize| -> Option<(char, usize)> {
@@ -71,7 +79,8 @@ pub fn tokenize(text: &str) -> Vec<RawToken> {
             text[i..].chars().next().map(|c| (c, c.len_utf8()))
         }
     };
-    let mut out = Vec::new();
+    // About one word per six bytes of news text.
+    out.reserve(text.len() / 6 + 4);
     let mut start: Option<usize> = None;
     let mut i = 0;
     while let Some((c, len)) = char_at(i) {
@@ -123,7 +132,6 @@ pub fn tokenize(text: &str) -> Vec<RawToken> {
             range: s..text.len(),
         });
     }
-    out
 }
 
 /// Writes the light form of one word into `out` (cleared first): lowercase,
@@ -387,6 +395,10 @@ pub struct NormalizedText {
     /// Every word of the original text as [`tokenize`] splits it, articles
     /// included: callers that read words around a match reuse this split.
     pub words: Vec<RawToken>,
+    /// Per token, when `Gazetteer::normalize_and_find` made this: its word
+    /// code and one-word key (what matching again needs); else empty.
+    pub(crate) codes: Vec<u8>,
+    pub(crate) single: Vec<u32>,
 }
 
 impl NormalizedText {
@@ -412,7 +424,7 @@ pub fn normalize_text(text: &str) -> NormalizedText {
     let mut out = NormalizedText {
         text: String::with_capacity(text.len() + text.len() / 4),
         tokens: Vec::with_capacity(raw.len()),
-        words: Vec::new(),
+        ..Default::default()
     };
     let mut light = String::new();
     let mut scratch = Vec::new();

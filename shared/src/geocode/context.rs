@@ -118,6 +118,44 @@ fn is_number_word(w: &str) -> bool {
         )
 }
 
+/// The last words before a position (nearest first), as [`words_before`]
+/// gives them, without building a vector when the text's split serves.
+enum Before<'a> {
+    /// Words `range` of the text, the last one nearest.
+    Shared(&'a TextWords<'a>, Range<usize>),
+    Owned(Vec<(Cow<'a, str>, usize)>),
+}
+
+impl<'a> Before<'a> {
+    fn new(words: &'a TextWords, pos: usize, n: usize) -> Self {
+        let text = words.text();
+        let mut from = pos.saturating_sub(120);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        match words.window_last(from, pos, n) {
+            Some(r) => Before::Shared(words, r),
+            None => Before::Owned(words_before(words, pos, n)),
+        }
+    }
+
+    /// Word `i` (0 nearest) in lowercase.
+    fn word(&self, i: usize) -> Option<Cow<'a, str>> {
+        match self {
+            Before::Shared(words, r) => (i < r.len()).then(|| words.lower(r.end - 1 - i)),
+            Before::Owned(v) => v.get(i).map(|(w, _)| w.clone()),
+        }
+    }
+
+    /// Byte start of word `i`.
+    fn start(&self, i: usize) -> Option<usize> {
+        match self {
+            Before::Shared(words, r) => (i < r.len()).then(|| words.range(r.end - 1 - i).start),
+            Before::Owned(v) => v.get(i).map(|(_, p)| *p),
+        }
+    }
+}
+
 /// Reads the context of the name at `span` in `text`.
 pub fn read(text: &str, span: &Range<usize>) -> Context {
     read_in(&TextWords::new(text, tokenize(text)), span)
@@ -126,10 +164,17 @@ pub fn read(text: &str, span: &Range<usize>) -> Context {
 /// [`read`] on a text already split.
 pub(super) fn read_in(words: &TextWords, span: &Range<usize>) -> Context {
     let text = words.text();
-    let before = words_before(words, span.start, 8);
+    let before = Before::new(words, span.start, 8);
     let after = words_after(words, span.end, 2);
-    let w = |i: usize| before.get(i).map(|(s, _)| s.as_ref()).unwrap_or("");
-    let start_of = |i: usize| before.get(i).map(|(_, p)| *p).unwrap_or(span.start);
+    // The words read below, lowercased when first read.
+    let cache: [std::cell::OnceCell<Option<Cow<str>>>; 8] = Default::default();
+    let w = |i: usize| {
+        cache
+            .get(i)
+            .and_then(|c| c.get_or_init(|| before.word(i)).as_deref())
+            .unwrap_or("")
+    };
+    let start_of = |i: usize| before.start(i).unwrap_or(span.start);
     let a0 = after.first().map(|(s, _)| s.as_ref()).unwrap_or("");
     // Only words directly after (a space or a possessive between).
     let gap = &text[span.end..after.first().map(|(_, e)| *e).unwrap_or(span.end)];
@@ -187,7 +232,7 @@ pub(super) fn read_in(words: &TextWords, span: &Range<usize>) -> Context {
         relative = Some(s..span.end);
     } else if k == 0 && (DIRECTIONS.contains(&w(0)) || NEAR_BEFORE.contains(&w(0))) {
         // "eastern Aleppo", "southwest Aleppo", "near Ramousah"
-        let gap = &text[before[0].1..span.start];
+        let gap = &text[start_of(0)..span.start];
         if !gap.contains(['.', ',', ';', ':', '\n']) {
             relative = Some(start_of(0)..span.end);
         }

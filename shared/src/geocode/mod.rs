@@ -24,23 +24,92 @@ pub mod words;
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 use gazetteer::{Gazetteer, PlaceKind};
 
 /// Finds and resolves place mentions; owns the gazetteer.
 pub struct Geocoder {
     gazetteer: Gazetteer,
-    actors: aho_corasick::AhoCorasick,
+    actors: Actors,
     /// Per gazetteer country id: `FUZZY` | `LEVANT` bits.
     country_class: Vec<u8>,
+    /// Per place, filled on first use: what scoring reads of its record
+    /// besides the index's columns (see [`Geocoder::place_facts`]), so a
+    /// candidate's record is not read again in every article.
+    facts: Vec<PlaceFacts>,
     /// ISO code of the country the reporting is about (see
     /// [`Geocoder::with_home_country`]).
     home_country: String,
+    /// Its country id, if any place has it.
+    home_country_id: Option<u16>,
+    /// Tells this geocoder's entries apart in the per-thread postings
+    /// cache (`resolve::POSTINGS`).
+    id: u64,
 }
 
 /// The home country unless told otherwise: eventmap was started for the
 /// war in Syria.
 pub const DEFAULT_HOME_COUNTRY: &str = "SY";
+
+/// What scoring reads of a place record, in one cache line's reach: its
+/// feature class, the light id of its name and its coordinates (`f64`
+/// bits). `facts` is 0 until the others are set.
+#[derive(Default)]
+struct PlaceFacts {
+    facts: AtomicU32,
+    lat: AtomicU64,
+    lon: AtomicU64,
+}
+
+/// [`Geocoder::place_facts`]: set once computed.
+const FACTS_KNOWN: u32 = 1 << 31;
+/// Bits 28..31: the feature code's class (`FC_*`).
+const FACTS_CLASS_SHIFT: u32 = 28;
+/// Bits 0..28: the light id of the place's own name, or all ones.
+const FACTS_LIGHT: u32 = (1 << 28) - 1;
+/// Feature code classes.
+pub(crate) const FC_OTHER: u32 = 0;
+pub(crate) const FC_PPLC: u32 = 1;
+pub(crate) const FC_PPLA: u32 = 2;
+pub(crate) const FC_PPLA2: u32 = 3;
+/// Another code starting with `PPLA` (PPLA3, PPLA4).
+pub(crate) const FC_PPLA_OTHER: u32 = 4;
+
+/// FxHash (as in rustc): the geocoder's maps and sets have short keys and
+/// no use for SipHash's resistance to chosen keys.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for c in bytes.chunks(8) {
+            let mut x = [0u8; 8];
+            x[..c.len()].copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(x));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(i as u64);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` hashed by [`FxHasher`].
+pub(crate) type FxMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// Country class bit: Arabic-transliteration zone (`resolve::FUZZY_ZONE`).
 const FUZZY: u8 = 1;
@@ -150,18 +219,94 @@ impl fmt::Display for Candidate {
     }
 }
 
+/// Actor names ("Jaish al-Islam") as sequences of word keys, matched
+/// leftmost-longest over a normalised text's words. Their keys are whole
+/// words, so this finds what an aho-corasick automaton of their patterns
+/// (` jash  aslam `) finds over the normalised text, without reading the
+/// text byte by byte: most words are ruled out by one bit of a table
+/// indexed by their first byte.
+struct Actors {
+    /// Per first byte of a key: bit `actor_bit(key)` set for the first
+    /// word of every pattern.
+    first: Box<[u64; 256]>,
+    /// Patterns (their words), grouped by first word.
+    by_first: FxMap<Box<[u8]>, Vec<ActorPattern>>,
+}
+
+/// An actor pattern's words (keys).
+type ActorPattern = Vec<Box<[u8]>>;
+
+/// A key's bit in `Actors::first`: from its length and last byte.
+fn actor_bit(w: &[u8]) -> u32 {
+    (w.len() as u32 * 7 + w[w.len() - 1] as u32) % 64
+}
+
+impl Actors {
+    fn new(keys: impl Iterator<Item = String>) -> Self {
+        let mut first = Box::new([0u64; 256]);
+        let mut by_first: FxMap<Box<[u8]>, Vec<ActorPattern>> = FxMap::default();
+        for k in keys {
+            let p: ActorPattern = k.split(' ').map(|w| w.as_bytes().into()).collect();
+            if p.iter().any(|w| w.is_empty()) {
+                continue;
+            }
+            let w = &p[0];
+            first[w[0] as usize] |= 1 << actor_bit(w);
+            by_first.entry(w.clone()).or_default().push(p);
+        }
+        Actors { first, by_first }
+    }
+
+    /// Byte ranges (in the original text) of the actor names in `norm`,
+    /// leftmost-longest, not overlapping.
+    fn spans(&self, norm: &gazetteer::normalize::NormalizedText) -> Vec<Range<usize>> {
+        let toks = &norm.tokens;
+        let bytes = norm.text.as_bytes();
+        let key = |i: usize| &bytes[toks[i].norm.start + 1..toks[i].norm.end - 1];
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let k = key(i);
+            if k.is_empty() || self.first[k[0] as usize] >> actor_bit(k) & 1 == 0 {
+                i += 1;
+                continue;
+            }
+            let longest = self.by_first.get(k).and_then(|ps| {
+                ps.iter()
+                    .filter(|p| {
+                        p.len() <= toks.len() - i
+                            && p.iter().enumerate().all(|(j, w)| key(i + j) == &w[..])
+                    })
+                    .map(Vec::len)
+                    .max()
+            });
+            match longest {
+                Some(n) => {
+                    out.push(toks[i].orig.start..toks[i + n - 1].orig.end);
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// The gazetteer's id of a country code, if any place has it.
+fn country_id(gazetteer: &Gazetteer, code: &str) -> Option<u16> {
+    (0..gazetteer.country_count())
+        .find(|&c| gazetteer.country(c) == code)
+        .map(|c| c as u16)
+}
+
 impl Geocoder {
     /// A geocoder over a gazetteer.
     pub fn new(gazetteer: Gazetteer) -> Self {
-        let patterns: Vec<String> = words::ACTOR_PHRASES
-            .iter()
-            .filter_map(|a| gazetteer::normalize::key(a))
-            .map(|k| gazetteer::normalize::pattern_of_key(&k))
-            .collect();
-        let actors = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(patterns)
-            .expect("actor automaton");
+        let actors = Actors::new(
+            words::ACTOR_PHRASES
+                .iter()
+                .filter_map(|a| gazetteer::normalize::key(a)),
+        );
         let country_class = (0..gazetteer.country_count())
             .map(|c| {
                 let cc = gazetteer.country(c);
@@ -175,11 +320,18 @@ impl Geocoder {
                 class
             })
             .collect();
+        let facts = (0..gazetteer.len())
+            .map(|_| PlaceFacts::default())
+            .collect();
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Geocoder {
+            home_country: DEFAULT_HOME_COUNTRY.to_string(),
+            home_country_id: country_id(&gazetteer, DEFAULT_HOME_COUNTRY),
             gazetteer,
             actors,
             country_class,
-            home_country: DEFAULT_HOME_COUNTRY.to_string(),
+            facts,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         }
     }
 
@@ -189,12 +341,60 @@ impl Geocoder {
     /// trusted. The default is [`DEFAULT_HOME_COUNTRY`].
     pub fn with_home_country(mut self, country: &str) -> Self {
         self.home_country = country.trim().to_ascii_uppercase();
+        self.home_country_id = country_id(&self.gazetteer, &self.home_country);
         self
     }
 
     /// The country the reporting is about.
     pub fn home_country(&self) -> &str {
         &self.home_country
+    }
+    /// A place's feature code class and the light id of its own name,
+    /// packed (see `FACTS_*`); computed from its record once.
+    fn place_facts(&self, place: usize) -> u32 {
+        let f = &self.facts[place];
+        let known = f.facts.load(Ordering::Acquire);
+        if known != 0 {
+            return known;
+        }
+        let p = self.gazetteer.place(place);
+        f.lat.store(p.lat.to_bits(), Ordering::Relaxed);
+        f.lon.store(p.lon.to_bits(), Ordering::Relaxed);
+        let class = match p.feature_code.as_str() {
+            "PPLC" => FC_PPLC,
+            "PPLA" => FC_PPLA,
+            "PPLA2" => FC_PPLA2,
+            c if c.starts_with("PPLA") => FC_PPLA_OTHER,
+            _ => FC_OTHER,
+        };
+        let light = gazetteer::normalize::light(&p.name)
+            .and_then(|l| self.gazetteer.light_id(&l))
+            .map_or(FACTS_LIGHT, |id| (id as u32).min(FACTS_LIGHT));
+        let facts = FACTS_KNOWN | class << FACTS_CLASS_SHIFT | light;
+        // Release: a thread that sees the facts sees the coordinates.
+        f.facts.store(facts, Ordering::Release);
+        facts
+    }
+
+    /// A place's latitude and longitude (as in its record).
+    pub(crate) fn place_coords(&self, place: usize) -> (f64, f64) {
+        self.place_facts(place);
+        let f = &self.facts[place];
+        (
+            f64::from_bits(f.lat.load(Ordering::Relaxed)),
+            f64::from_bits(f.lon.load(Ordering::Relaxed)),
+        )
+    }
+
+    /// The class of a place's feature code (`FC_*`).
+    pub(crate) fn feature_class(&self, place: usize) -> u32 {
+        self.place_facts(place) >> FACTS_CLASS_SHIFT & 7
+    }
+
+    /// Whether the light form `light_id` is the place's own name's.
+    pub(crate) fn is_own_name(&self, place: usize, light_id: usize) -> bool {
+        let own = self.place_facts(place) & FACTS_LIGHT;
+        own != FACTS_LIGHT && own as usize == light_id
     }
 
     /// The gazetteer.

@@ -6,7 +6,6 @@
 //! exact spelling, curated record, country focus of the article, governorate
 //! focus, and proximity to the other places named in the article.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use gazetteer::normalize::{is_article, light, light_word, tokenize};
@@ -14,12 +13,14 @@ use gazetteer::place::haversine_km_cos;
 use gazetteer::{Place, PlaceKind};
 
 use super::context::{self, Context, Want};
-use super::text::TextWords;
+use super::text::{TextBuffers, TextWords};
 use super::words::{
     DEMONYMS, FIRST_NAMES, FUNCTION_WORDS, GIVEN_NAMES, KUNYA_WORDS, PERSON_TITLES, PLACE_INTRO,
     STOP_WORDS,
 };
-use super::{Candidate, Geocoder, PlaceMention, ResolvedPlace, ResolvedText, UnresolvedMention};
+use super::{
+    Candidate, FxMap, Geocoder, PlaceMention, ResolvedPlace, ResolvedText, UnresolvedMention,
+};
 
 /// Countries where transliteration varies and names may match by key alone.
 pub(super) const FUZZY_ZONE: &[&str] = &["SY", "LB", "JO", "IQ", "PS"];
@@ -37,6 +38,143 @@ struct Cand {
     exact: bool,
     /// Light id of the variant (see `Gazetteer::light`).
     variant: usize,
+    /// The place's columns, as in [`Posting`].
+    pop: u64,
+    class: u8,
+    kind: PlaceKind,
+    country: u16,
+}
+
+/// A key's posting with the columns of its place that the choice of
+/// candidates reads: a key's postings are read together, and the columns
+/// of their places are scattered over megabytes.
+#[derive(Clone, Copy)]
+struct Posting {
+    place: u32,
+    light: u32,
+    pop: u64,
+    /// Country class bits (`FUZZY`, `LEVANT`) and `CURATED`.
+    class: u8,
+    kind: PlaceKind,
+    /// Country id (`Gazetteer::place_country_id`).
+    country: u16,
+}
+
+/// `Posting::class` bit: `Gazetteer::place_is_curated`.
+const CURATED: u8 = 4;
+
+/// Per-thread postings of the keys met so far (bounded like the word
+/// memo: it starts over when full, at `POSTINGS_MAX` postings), for one
+/// geocoder at a time.
+#[derive(Default)]
+struct PostingCache {
+    owner: u64,
+    keys: FxMap<usize, Box<[Posting]>>,
+    /// Postings held in `keys`.
+    postings: usize,
+    /// `Gazetteer::light_id` of names of several words (a binary search
+    /// of a table of megabytes: a dozen cache misses).
+    lights: FxMap<Box<str>, Option<usize>>,
+}
+
+impl PostingCache {
+    /// This thread's cache, emptied if it belonged to another geocoder.
+    fn for_geocoder(&mut self, g: &Geocoder) -> &mut Self {
+        if self.owner != g.id {
+            self.keys.clear();
+            self.postings = 0;
+            self.lights.clear();
+            self.owner = g.id;
+        }
+        self
+    }
+}
+
+/// [`gazetteer::Gazetteer::light_id`], through the per-thread cache.
+fn light_id_cached(g: &Geocoder, light: &str) -> Option<usize> {
+    POSTINGS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let cache = cache.for_geocoder(g);
+        if let Some(&id) = cache.lights.get(light) {
+            return id;
+        }
+        if cache.lights.len() >= LIGHTS_MAX {
+            cache.lights.clear();
+        }
+        let id = g.gazetteer().light_id(light);
+        cache.lights.insert(light.into(), id);
+        id
+    })
+}
+
+/// Multi-word names whose light id is kept before that cache starts over.
+const LIGHTS_MAX: usize = 1 << 14;
+/// Postings kept (24 bytes each) before the postings cache starts over:
+/// about 6 MB a thread.
+const POSTINGS_MAX: usize = 1 << 18;
+
+thread_local! {
+    static POSTINGS: std::cell::RefCell<PostingCache> = std::cell::RefCell::default();
+}
+
+/// Fills `cands` with the places a key names (one entry per place, exact
+/// when one of its names for the key has light id `l_id`), from the
+/// per-thread cache.
+fn candidates_of(g: &Geocoder, key_id: usize, l_id: Option<usize>, cands: &mut Vec<Cand>) {
+    POSTINGS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let cache = cache.for_geocoder(g);
+        let gaz = g.gazetteer();
+        if !cache.keys.contains_key(&key_id) {
+            let n = gaz.named_ids(key_id).len();
+            if cache.postings + n > POSTINGS_MAX {
+                cache.keys.clear();
+                cache.postings = 0;
+            }
+            cache.postings += n;
+        }
+        let posts = cache.keys.entry(key_id).or_insert_with(|| {
+            gaz.named_ids(key_id)
+                .map(|(place, light)| Posting {
+                    place: place as u32,
+                    light: light as u32,
+                    pop: gaz.place_population(place),
+                    class: g.country_class[gaz.place_country_id(place)]
+                        | if gaz.place_is_curated(place) {
+                            CURATED
+                        } else {
+                            0
+                        },
+                    kind: gaz.place_kind(place),
+                    country: gaz.place_country_id(place) as u16,
+                })
+                .collect()
+        });
+        cands.clear();
+        // Postings come in place order: a place's names are adjacent.
+        // Light forms compare by id (equal strings, equal ids).
+        for p in posts.iter() {
+            let (place, light) = (p.place as usize, p.light as usize);
+            let exact = Some(light) == l_id;
+            match cands.last_mut().filter(|c| c.place == place) {
+                Some(c) => {
+                    if exact && !c.exact {
+                        c.exact = true;
+                        c.variant = light;
+                    }
+                }
+                None => cands.push(Cand {
+                    place,
+                    exact,
+                    variant: light,
+                    pop: p.pop,
+                    class: p.class,
+                    kind: p.kind,
+                    country: p.country,
+                }),
+            }
+        }
+    });
 }
 
 struct Found {
@@ -155,41 +293,36 @@ impl Parts {
 
 /// Whether a candidate may be named this way; reads only the index's
 /// columns (country, kind, population), not the place record.
-fn allowed(g: &Geocoder, place: usize, exact: bool, single_word: bool, light_len: usize) -> bool {
-    let gaz = g.gazetteer();
-    if !exact && single_word && light_len < 4 {
+fn allowed(c: &Cand, single_word: bool, light_len: usize) -> bool {
+    if !c.exact && single_word && light_len < 4 {
         return false;
     }
     // Country names are spelled one way (Sidon is not Sudan).
-    if !exact && gaz.place_kind(place) == PlaceKind::Country {
+    if !c.exact && c.kind == PlaceKind::Country {
         return false;
     }
-    let class = g.country_class[gaz.place_country_id(place)];
-    let fuzzy_zone = class & super::FUZZY != 0 || gaz.place_is_curated(place);
-    if !exact && !fuzzy_zone {
+    let fuzzy_zone = c.class & (super::FUZZY | CURATED) != 0;
+    if !c.exact && !fuzzy_zone {
         return false;
     }
-    if fuzzy_zone || class & super::LEVANT != 0 {
+    if fuzzy_zone || c.class & super::LEVANT != 0 {
         return true;
     }
-    matches!(
-        gaz.place_kind(place),
-        PlaceKind::Country | PlaceKind::Region
-    ) || gaz.place_population(place)
-        >= if single_word {
-            WORLD_MIN_POPULATION
-        } else {
-            1_000
-        }
+    matches!(c.kind, PlaceKind::Country | PlaceKind::Region)
+        || c.pop
+            >= if single_word {
+                WORLD_MIN_POPULATION
+            } else {
+                1_000
+            }
 }
 
 /// Scoring reads the index's columns (kind, population, country, curated
 /// flag: each place's record and its strings are scattered in memory) and
 /// the record only for what has no column.
-fn base_parts(gaz: &gazetteer::Gazetteer, c: &Cand, want: Want) -> Parts {
+fn base_parts(g: &Geocoder, c: &Cand, want: Want) -> Parts {
     use PlaceKind::*;
-    let p = gaz.place(c.place);
-    let kind = match (want, gaz.place_kind(c.place)) {
+    let kind = match (want, c.kind) {
         (Want::Region, Region) => 4.0,
         (Want::Region, District) => 1.0,
         (Want::Region, _) => 0.0,
@@ -200,21 +333,17 @@ fn base_parts(gaz: &gazetteer::Gazetteer, c: &Cand, want: Want) -> Parts {
         (Want::Any, Locality | Neighbourhood | Area) => 2.0,
         (Want::Any, Region) => 0.8,
         (Want::Any, District) => 0.0,
-    } + match p.feature_code.as_str() {
-        "PPLC" => 1.0,
-        "PPLA" => 0.5,
-        "PPLA2" => 0.3,
+    } + match g.feature_class(c.place) {
+        super::FC_PPLC => 1.0,
+        super::FC_PPLA => 0.5,
+        super::FC_PPLA2 => 0.3,
         _ => 0.0,
     };
     Parts {
         kind,
-        pop: 0.3 * ((gaz.place_population(c.place) + 1) as f32).log10(),
+        pop: 0.3 * ((c.pop + 1) as f32).log10(),
         exact: if c.exact { 0.5 } else { 0.0 },
-        curated: if gaz.place_is_curated(c.place) {
-            0.7
-        } else {
-            0.0
-        },
+        curated: if c.class & CURATED != 0 { 0.7 } else { 0.0 },
         ..Default::default()
     }
 }
@@ -285,8 +414,7 @@ fn to_resolved(
 
 /// [`STOP_WORDS`] membership by hash (the list has hundreds of entries).
 fn is_stop_word(light: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<super::FxMap<&'static str, ()>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         let dates = crate::extract::date::MONTHS
             .iter()
@@ -295,10 +423,10 @@ fn is_stop_word(light: &str) -> bool {
             .iter()
             .chain(FIRST_NAMES)
             .chain(dates)
-            .copied()
+            .map(|&w| (w, ()))
             .collect()
     })
-    .contains(light)
+    .contains_key(light)
 }
 
 fn capitalised(word: &str) -> bool {
@@ -330,17 +458,18 @@ fn light_of(words: &TextWords, ws: Range<usize>, word: &mut String, out: &mut St
 /// stop-word checks (for `explain`).
 fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>, TextWords<'t>) {
     let gaz = g.gazetteer();
-    let (mut norm, names) = gaz.normalize_and_find(text);
-    let words = TextWords::new(text, std::mem::take(&mut norm.words));
+    let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    let mut norm = scratch.norm;
+    let names = gaz.normalize_and_find_in(text, &mut norm);
+    let words = TextWords::with_buffers(text, std::mem::take(&mut norm.words), scratch.text);
+    scratch.text = TextBuffers::default();
     let mut light_buf = String::new();
     let mut word_buf = String::new();
+    // The current match's words (byte ranges).
+    let mut toks_buf: Vec<Range<usize>> = Vec::new();
     // Most matches keep no candidate: fill one buffer, copy out the rest.
     let mut cands: Vec<Cand> = Vec::new();
-    let actor_spans: Vec<Range<usize>> = g
-        .actors
-        .find_iter(norm.text.as_str())
-        .filter_map(|m| norm.original_range(m.start()..m.end()))
-        .collect();
+    let actor_spans = g.actors.spans(&norm);
     let mut out = Vec::new();
     let mut queue: std::collections::VecDeque<gazetteer::matcher::NameMatch> = names.into();
     while let Some(m) = queue.pop_front() {
@@ -365,24 +494,27 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
         // The match's own words: the text's split (the same words as
         // tokenising `s`), else `s` split on its own.
         let covering = words.covering(&span);
-        let toks: Vec<Range<usize>> = match covering.clone() {
+        toks_buf.clear();
+        match covering.clone() {
             Some(ws) => {
                 if !light_of(&words, ws.clone(), &mut word_buf, &mut light_buf) {
                     continue;
                 }
-                ws.map(|i| words.range(i)).collect()
+                toks_buf.extend(ws.map(|i| words.range(i)));
             }
             None => {
                 match light(s) {
                     Some(l) => light_buf = l,
                     None => continue,
                 }
-                tokenize(s)
-                    .into_iter()
-                    .map(|t| span.start + t.range.start..span.start + t.range.end)
-                    .collect()
+                toks_buf.extend(
+                    tokenize(s)
+                        .into_iter()
+                        .map(|t| span.start + t.range.start..span.start + t.range.end),
+                );
             }
-        };
+        }
+        let toks = toks_buf.as_slice();
         let l = light_buf.as_str();
         let last = toks.last().map(|t| &text[t.clone()]).unwrap_or("");
         let first_word = l.split(' ').next().unwrap_or("");
@@ -398,28 +530,35 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
                 && NAME_END_NOUNS.contains(&last));
         // "Bab Dreib", an unknown district: its first word alone is not
         // the town of al-Bab.
-        let cut_prefix = toks.len() == 1
-            && NAME_PREFIXES.contains(&l)
-            && covering
-                .as_ref()
-                .is_some_and(|ws| next_is_name_part(&words, ws.end));
+        let cut_prefix = || {
+            toks.len() == 1
+                && NAME_PREFIXES.contains(&l)
+                && covering
+                    .as_ref()
+                    .is_some_and(|ws| next_is_name_part(&words, ws.end))
+        };
         // A person's name, whose words are not matched again ("Abu Bakr"
         // is not the village Bakr).
         let person = !forced
+            && ends_well
             && covering
                 .as_ref()
                 .is_some_and(|ws| after_person_title(&words, ws.start) || person_name(&words, ws));
         if person {
             continue;
         }
+        // (The cheap and most frequent reasons first; all are tests.)
         let rejected = !forced
-            && (cut_prefix
+            && (!ends_well
+                || is_stop_word(l)
+                || function_start
                 || s.contains([
                     '.', ',', ';', ':', '!', '?', '\n', '(', ')', '"', '“', '”', '/',
                 ])
-                || !ends_well
-                || is_stop_word(l)
-                || function_start);
+                || cut_prefix()
+                || covering
+                    .as_ref()
+                    .is_some_and(|ws| after_person_title(&words, ws.start)));
         if rejected {
             // The words of a rejected multi-word match may hold names of
             // their own: match its first word and the rest again.
@@ -479,41 +618,24 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             continue;
         }
         let single_word = !l.contains(' ');
-        // Postings come in place order: a place's names are adjacent.
-        // Light forms compare by id (equal strings, equal ids).
         let l_id = if toks.len() == 1 {
             gaz.word_light_id(&text[toks[0].clone()])
         } else {
-            gaz.light_id(l)
+            light_id_cached(g, l)
         };
-        cands.clear();
-        for (place, light) in gaz.named_ids(m.key_id) {
-            let exact = Some(light) == l_id;
-            match cands.last_mut().filter(|c| c.place == place) {
-                Some(c) => {
-                    if exact && !c.exact {
-                        c.exact = true;
-                        c.variant = light;
-                    }
-                }
-                None => cands.push(Cand {
-                    place,
-                    exact,
-                    variant: light,
-                }),
-            }
-        }
-        cands.retain(|c| allowed(g, c.place, c.exact, single_word, l.len()));
+        candidates_of(g, m.key_id, l_id, &mut cands);
+        cands.retain(|c| allowed(c, single_word, l.len()));
         // "al-Baghdadi", "Halabi": a place's name plus -i is a nisba (a
         // person's "of Baghdad"), not a loose spelling of the place.
         if single_word
             && l.len() > 4
             && l.ends_with('i')
+            && cands.iter().any(|c| !c.exact)
             && gaz.light_id(&l[..l.len() - 1]).is_some()
         {
             cands.retain(|c| c.exact);
         }
-        let covering_start = words.covering(&span).map(|ws| ws.start);
+        let covering_start = covering.as_ref().map(|ws| ws.start);
         if cands.is_empty() {
             continue;
         }
@@ -532,7 +654,7 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             located_by_end: None,
         });
     }
-    drop_actors(gaz, &words, &mut out);
+    drop_actors(g, &words, &mut out);
     let largest = |f: &Found| {
         f.cands
             .iter()
@@ -589,7 +711,32 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             _ => out[i - 1].modifier = true,
         }
     }
+    scratch.norm = norm;
+    SCRATCH.with(|s| *s.borrow_mut() = scratch);
     (out, words)
+}
+
+/// Allocations of the last text's normalisation and word split, kept per
+/// thread for the next (a text's buffers are several times its size;
+/// allocating and freeing them was a few percent of `resolve_text`).
+#[derive(Default)]
+struct Scratch {
+    norm: gazetteer::normalize::NormalizedText,
+    text: TextBuffers,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// Keeps a finished text's word split and buffers for the next text.
+fn give_back(words: TextWords) {
+    let (split, buffers) = words.into_buffers();
+    SCRATCH.with(|s| {
+        let mut s = s.borrow_mut();
+        s.norm.words = split;
+        s.text = buffers;
+    });
 }
 
 /// First words of longer Arabic place names ("Bab al-Hawa", "Tal Abyad",
@@ -704,19 +851,20 @@ fn after_person_title(words: &TextWords, i: usize) -> bool {
 }
 
 /// True if a mention can name a country or a national capital.
-fn country_or_capital(gaz: &gazetteer::Gazetteer, f: &Found) -> bool {
+fn country_or_capital(g: &Geocoder, f: &Found) -> bool {
+    // The kind column first: most candidates are not exact, and reading a
+    // record is a cache miss.
     f.cands.iter().any(|c| {
-        let p = gaz.place(c.place);
-        c.exact && (p.kind == PlaceKind::Country || p.feature_code == "PPLC")
+        c.exact && (c.kind == PlaceKind::Country || g.feature_class(c.place) == super::FC_PPLC)
     })
 }
 
 /// Drops countries and capitals used as actors (metonymy): "Moscow
 /// announced", "Syria's army", "Turkey, a rebel backer", and the first of
 /// "Syria and its ally Russia launched".
-fn drop_actors(gaz: &gazetteer::Gazetteer, words: &TextWords, found: &mut Vec<Found>) {
+fn drop_actors(g: &Geocoder, words: &TextWords, found: &mut Vec<Found>) {
     let text = words.text();
-    let cc: Vec<bool> = found.iter().map(|f| country_or_capital(gaz, f)).collect();
+    let cc: Vec<bool> = found.iter().map(|f| country_or_capital(g, f)).collect();
     let mut actor: Vec<bool> = found
         .iter()
         .zip(&cc)
@@ -776,17 +924,18 @@ fn distance_lower_bound(lat: f64, lon: f64, cos_lat: f64, a: &Anchor) -> f64 {
 }
 
 /// The country most votes go to, if it has at least half of `total`.
+/// (`votes`: country id, code, votes; the answer: id and code.)
 fn focus_of<'c>(
-    votes: impl Iterator<Item = (&'c str, usize)>,
+    votes: impl Iterator<Item = (u16, &'c str, usize)>,
     total: usize,
     home: &str,
-) -> Option<String> {
+) -> Option<(u16, &'c str)> {
     // Ties go to the home country, then to the first in alphabetical order.
     votes
-        .filter(|(_, n)| *n > 0)
-        .max_by_key(|(c, n)| (*n, *c == home, std::cmp::Reverse(*c)))
-        .filter(|(_, n)| n * 2 >= total)
-        .map(|(c, _)| c.to_string())
+        .filter(|(_, _, n)| *n > 0)
+        .max_by_key(|(_, c, n)| (*n, *c == home, std::cmp::Reverse(*c)))
+        .filter(|(_, _, n)| n * 2 >= total)
+        .map(|(id, c, _)| (id, c))
 }
 
 /// The weight of the home country's preference (`Geocoder::home_country`)
@@ -819,7 +968,13 @@ const LOOSE_TRUST_LEN: usize = 7;
 
 /// Scores every candidate of every mention (two passes: the first finds
 /// anchors and the article's focus, the second uses them).
-fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String, String)>) {
+/// `all`: order every kept candidate; else only the first two (all that
+/// a text's results read).
+fn score_all(
+    g: &Geocoder,
+    found: &mut [Found],
+    all: bool,
+) -> (Vec<Scored>, Option<(String, String)>) {
     let gaz = g.gazetteer();
     let home = g.home_country.as_str();
     let mut base: Vec<Vec<Parts>> = found
@@ -827,20 +982,25 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         .map(|f| {
             f.cands
                 .iter()
-                .map(|c| base_parts(gaz, c, f.ctx.want))
+                .map(|c| base_parts(g, c, f.ctx.want))
                 .collect()
         })
         .collect();
     // Pass 1: confident winners are anchors.
     let mut anchors: Vec<(usize, usize)> = Vec::new(); // (mention key id, place)
-    let mut country_votes: HashMap<&str, usize> = HashMap::new();
+                                                       // By country id (ids and codes are one to one).
+    let mut country_votes: FxMap<u16, usize> = FxMap::default();
     // Votes per name, so a name's own mentions can be left out of the
     // focus that judges its candidates (one name cannot vouch for itself).
-    let mut key_votes: HashMap<(usize, &str), usize> = HashMap::new();
+    let mut key_votes: FxMap<(usize, u16), usize> = FxMap::default();
+    // Each candidate's total, summed once (a buffer reused per mention).
+    let mut totals: Vec<f32> = Vec::new();
     for (i, f) in found.iter().enumerate() {
         // The best and the runner-up, earlier candidates first among equals
         // (what a stable sort by descending total puts first).
-        let total = |j: usize| base[i][j].total();
+        totals.clear();
+        totals.extend(base[i].iter().map(Parts::total));
+        let total = |j: usize| totals[j];
         let better = |a: usize, b: usize| total(b).total_cmp(&total(a)).is_gt();
         let best = (1..f.cands.len()).fold(0, |b, j| if better(b, j) { j } else { b });
         let runner =
@@ -848,36 +1008,40 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
                 .filter(|&j| j != best)
                 .reduce(|b, j| if better(b, j) { j } else { b });
         let top = f.cands[best].place;
-        *country_votes.entry(gaz.place_country(top)).or_default() += 1;
-        *key_votes
-            .entry((f.key_id, gaz.place_country(top)))
-            .or_default() += 1;
+        let top_country = f.cands[best].country;
+        *country_votes.entry(top_country).or_default() += 1;
+        *key_votes.entry((f.key_id, top_country)).or_default() += 1;
         let margin = runner.map(|r| total(best) - total(r));
         if margin.is_none_or(|m| m >= 1.0) && !f.destination {
             anchors.push((f.key_id, top));
         }
     }
     let total_votes: usize = country_votes.values().sum();
+    let code = |c: u16| gaz.country(c as usize);
     let country_focus = focus_of(
-        country_votes.iter().map(|(c, n)| (*c, *n)),
+        country_votes.iter().map(|(c, n)| (*c, code(*c), *n)),
         total_votes,
         home,
     );
     // What the other names say about the country each name is in.
-    let focus_without = |key: usize| -> Option<String> {
+    let focus_without = |key: usize| -> Option<(u16, &str)> {
         let own: usize = country_votes
             .keys()
             .map(|c| key_votes.get(&(key, *c)).copied().unwrap_or(0))
             .sum();
-        let others = country_votes
-            .iter()
-            .map(|(c, n)| (*c, n - key_votes.get(&(key, *c)).copied().unwrap_or(0)));
+        let others = country_votes.iter().map(|(c, n)| {
+            (
+                *c,
+                code(*c),
+                n - key_votes.get(&(key, *c)).copied().unwrap_or(0),
+            )
+        });
         focus_of(others, total_votes - own, home)
     };
-    let mut gov_votes: HashMap<String, usize> = HashMap::new();
+    let mut gov_votes: FxMap<String, usize> = FxMap::default();
     for &(_, p) in &anchors {
         let p = gaz.place(p);
-        if Some(&p.country) == country_focus.as_ref() {
+        if Some(p.country.as_str()) == country_focus.map(|(_, c)| c) {
             if let Some(a) = &p.admin1 {
                 let w = if p.kind == PlaceKind::Region { 2 } else { 1 };
                 *gov_votes.entry(a.clone()).or_default() += w;
@@ -913,36 +1077,28 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         // (Moscow is not the village Mishkaw).
         // A large world city spelled exactly (Paris, Moscow) is what a
         // name means over villages of similar spelling in the region.
-        let big_exact = f
-            .cands
-            .iter()
-            .any(|c| c.exact && gaz.place_population(c.place) >= 100_000);
+        let big_exact = f.cands.iter().any(|c| c.exact && c.pop >= 100_000);
         let world_city = f
             .cands
             .iter()
-            .map(|c| c.place)
-            .filter(|&p| {
-                gaz.place_population(p) >= 500_000 && !FUZZY_ZONE.contains(&gaz.place_country(p))
-            })
-            .map(|p| gaz.place_population(p))
+            .filter(|c| c.pop >= 500_000 && c.class & super::FUZZY == 0)
+            .map(|c| c.pop)
             .max();
         // An exact spelling of a place in the transliteration zone beats a
         // loose spelling of a bigger one (al-Midan is not al-Mayadin).
         // So does an exact Turkish name (Islahiye is not the Syrian village
         // al-Aslihah).
-        let regional_exact = f.cands.iter().any(|c| {
-            c.exact
-                && g.country_class[gaz.place_country_id(c.place)] & (super::FUZZY | super::LEVANT)
-                    != 0
-        });
+        let regional_exact = f
+            .cands
+            .iter()
+            .any(|c| c.exact && c.class & (super::FUZZY | super::LEVANT) != 0);
         // "al-Mashhad" is an Arabic place name, never the Iranian city.
         let arabic_article = f.after_article;
         // "Nawa" is the Syrian town's own name and only an alternate of
         // Naha in Japan: a far place named by an alternate does not beat a
         // place of the transliteration zone named by its own name.
-        let in_zone = |c: &Cand| FUZZY_ZONE.contains(&gaz.place_country(c.place));
-        let own_name =
-            |c: &Cand| light(&gaz.place(c.place).name).as_deref() == Some(gaz.light(c.variant));
+        let in_zone = |c: &Cand| c.class & super::FUZZY != 0;
+        let own_name = |c: &Cand| g.is_own_name(c.place, c.variant);
         // (Decoding names is costly: only when far candidates compete.)
         let zone_own_name = f.cands.iter().any(|c| !in_zone(c))
             && f.cands.iter().any(|c| in_zone(c) && own_name(c));
@@ -958,10 +1114,10 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             if arabic_article {
                 // "al-Mashhad", "al-Bara": an Arabic name, not Mashhad in
                 // Iran or a place far from the transliteration zone.
-                if !FUZZY_ZONE.contains(&gaz.place_country(c.place)) {
+                if c.class & super::FUZZY == 0 {
                     parts[j].exact -= 2.0;
                 }
-            } else if world_city.is_some_and(|w| gaz.place_population(c.place) * 100 < w) {
+            } else if world_city.is_some_and(|w| c.pop * 100 < w) {
                 parts[j].exact -= 4.0;
             }
         }
@@ -969,37 +1125,39 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
         // home country (the reporting eventmap is for) is a weak prior.
         let focus_here = focus_without(f.key_id);
         for (j, c) in f.cands.iter().enumerate() {
-            let p = gaz.place(c.place);
-            let country = gaz.place_country(c.place);
-            let in_focus = focus_here.as_deref() == Some(country);
-            if f.country_hint == Some(country) {
+            let (lat, lon) = g.place_coords(c.place);
+            // Country ids and codes are one to one.
+            let in_focus = focus_here.is_some_and(|(id, _)| id == c.country);
+            if f.country_hint
+                .is_some_and(|h| h == gaz.country(c.country as usize))
+            {
                 // Said outright: "the Lebanese city of Tripoli".
                 parts[j].country = 3.0;
             } else if in_focus {
                 parts[j].country = 1.5;
-            } else if focus_here.is_none() && country == home {
+            } else if focus_here.is_none() && Some(c.country) == g.home_country_id {
                 parts[j].country = HOME_PRIOR;
             }
-            if in_focus && p.admin1.is_some() && p.admin1 == gov_focus {
+            if in_focus && gov_focus.is_some() && gaz.place(c.place).admin1 == gov_focus {
                 parts[j].gov = 1.5;
             }
             // Only the nearest distance under NEAR_KM counts: anchors
             // surely farther than that or than the nearest so far (by a
             // lower bound of the haversine, with a margin far above
             // rounding) skip the trigonometry.
-            let cos_p = p.lat.to_radians().cos();
+            let cos_p = lat.to_radians().cos();
             let mut nearest = f64::INFINITY;
-            let from = anchor_points.partition_point(|a| a.lat < p.lat - NEAR_LAT);
-            let to = anchor_points.partition_point(|a| a.lat <= p.lat + NEAR_LAT);
+            let from = anchor_points.partition_point(|a| a.lat < lat - NEAR_LAT);
+            let to = anchor_points.partition_point(|a| a.lat <= lat + NEAR_LAT);
             for a in anchor_points.get(from..to).unwrap_or_default() {
                 if a.key == f.key_id || a.place == c.place {
                     continue;
                 }
-                let bound = distance_lower_bound(p.lat, p.lon, cos_p, a);
+                let bound = distance_lower_bound(lat, lon, cos_p, a);
                 if bound > NEAR_KM + 1.0 || bound > nearest + 1e-6 * (1.0 + nearest) {
                     continue;
                 }
-                let d = haversine_km_cos((p.lat, p.lon, cos_p), (a.lat, a.lon, a.cos_lat));
+                let d = haversine_km_cos((lat, lon, cos_p), (a.lat, a.lon, a.cos_lat));
                 nearest = nearest.min(d);
             }
             if nearest < NEAR_KM {
@@ -1014,20 +1172,42 @@ fn score_all(g: &Geocoder, found: &mut [Found]) -> (Vec<Scored>, Option<(String,
             let c = &f.cands[j];
             !(f.single_word
                 && !c.exact
-                && !gaz.place_is_curated(c.place)
-                && gaz.place_kind(c.place) == PlaceKind::Locality
-                && gaz.place_population(c.place) < 1_000
+                && c.class & CURATED == 0
+                && c.kind == PlaceKind::Locality
+                && c.pop < 1_000
                 && parts[j].near == 0.0
                 && !(f.light_len >= LOOSE_TRUST_LEN
-                    && gaz.place_country(c.place) == home
-                    && focus_here.as_deref().is_none_or(|f| f == home))
-                && !gaz.place(c.place).feature_code.starts_with("PPLA"))
+                    && Some(c.country) == g.home_country_id
+                    && focus_here.is_none_or(|(id, _)| Some(id) == g.home_country_id))
+                && !matches!(
+                    g.feature_class(c.place),
+                    super::FC_PPLA | super::FC_PPLA2 | super::FC_PPLA_OTHER
+                ))
         };
-        let mut order: Vec<usize> = (0..f.cands.len()).filter(|&j| keep(j)).collect();
-        order.sort_by(|&a, &b| parts[b].total().total_cmp(&parts[a].total()));
+        let order: Vec<usize> = if all {
+            let mut order: Vec<usize> = (0..f.cands.len()).filter(|&j| keep(j)).collect();
+            order.sort_by(|&a, &b| parts[b].total().total_cmp(&parts[a].total()));
+            order
+        } else {
+            // What the stable sort puts first and second: the earliest of
+            // the highest, then the earliest of the highest of the rest.
+            totals.clear();
+            totals.extend(parts.iter().map(Parts::total));
+            let better = |a: usize, b: usize| totals[b].total_cmp(&totals[a]).is_gt();
+            let best =
+                (0..f.cands.len())
+                    .filter(|&j| keep(j))
+                    .reduce(|b, j| if better(b, j) { j } else { b });
+            let runner = best.and_then(|w| {
+                (0..f.cands.len())
+                    .filter(|&j| j != w && keep(j))
+                    .reduce(|b, j| if better(b, j) { j } else { b })
+            });
+            best.into_iter().chain(runner).collect()
+        };
         scored.push(Scored { parts, order });
     }
-    let focus = gov_focus.zip(country_focus);
+    let focus = gov_focus.zip(country_focus.map(|(_, c)| c.to_string()));
     (scored, focus)
 }
 
@@ -1042,7 +1222,7 @@ pub(super) fn resolve_with(
 ) -> (ResolvedText, Vec<MentionCandidates>) {
     let gaz = g.gazetteer();
     let (mut found, words) = find(g, text, force_at);
-    let (scored, focus) = score_all(g, &mut found);
+    let (scored, focus) = score_all(g, &mut found, want_all);
     let mut mentions = Vec::new();
     let mut all = Vec::new();
     for (f, s) in found.iter().zip(&scored) {
@@ -1056,7 +1236,7 @@ pub(super) fn resolve_with(
         let w = s.order[0];
         let wp = gaz.place(f.cands[w].place);
         let runner = s.order.get(1).map(|&r| &s.parts[r]);
-        let rule = rule_of(&s.parts[w], runner, wp, f.ctx.want);
+        let mut rule = Some(rule_of(&s.parts[w], runner, wp, f.ctx.want));
         let relative = f.ctx.relative.is_some();
         let n = if want_all { s.order.len() } else { 1 };
         let mut cands: Vec<Candidate> = s.order[..n]
@@ -1065,7 +1245,7 @@ pub(super) fn resolve_with(
             .map(|(rank, &j)| {
                 let p = gaz.place(f.cands[j].place);
                 let r = if rank == 0 {
-                    rule.clone()
+                    rule.take().unwrap_or_default()
                 } else {
                     rule_of(&s.parts[j], None, p, f.ctx.want)
                         .replace("only candidate", "not chosen")
@@ -1111,6 +1291,10 @@ pub(super) fn resolve_with(
             place: i,
             exact: true,
             variant: gaz.light_id(c.light)?,
+            pop: gaz.place_population(i),
+            class: 0,
+            kind: gaz.place_kind(i),
+            country: gaz.place_country_id(i) as u16,
         };
         let p = gaz.place(i);
         Some(to_resolved(
@@ -1123,6 +1307,7 @@ pub(super) fn resolve_with(
         ))
     });
     let unresolved = unresolved(&words, &found);
+    give_back(words);
     (
         ResolvedText {
             mentions,

@@ -494,7 +494,10 @@ fn words_around_the_name_decide() {
     let text = "Rebels in al-Tall accepted a deal to leave for Idlib.";
     let r = g.resolve_text(text);
     let m = mention_at(&r, text, "Tall");
-    assert!(m.is_some_and(|m| close(&m.place, 33.61, 36.31, 10.0)), "{r:?}");
+    assert!(
+        m.is_some_and(|m| close(&m.place, 33.61, 36.31, 10.0)),
+        "{r:?}"
+    );
     // A name after a function word that matched with it ("on Tel" is a
     // village) is matched again with the words after it.
     let text = "Rebels repelled an attack on Tel Abyad.";

@@ -23,6 +23,13 @@ use gazetteer::normalize::{is_mark, is_word_char, RawToken};
 /// to 3 bytes, a possessive `s`, the character after it), rounded up.
 const LOOKAHEAD: usize = 12;
 
+/// Allocations of a [`TextWords`], kept for the next text.
+#[derive(Default)]
+pub struct TextBuffers {
+    lower: String,
+    first_at: Vec<u32>,
+}
+
 /// The words of one text.
 pub struct TextWords<'t> {
     text: &'t str,
@@ -30,16 +37,59 @@ pub struct TextWords<'t> {
     /// `text` with ASCII letters lowercased: byte offsets are unchanged, so
     /// an ASCII word's lowercase form is a slice of it.
     lower: String,
+    /// Per block of `BLOCK` bytes of the text (and its end): the index of
+    /// the first word starting at or after the block's start. Matching,
+    /// reading contexts and checking a match's words ask `first_at`
+    /// hundreds of times a text: one read and a step or two, instead of a
+    /// binary search.
+    first_at: Vec<u32>,
 }
+
+/// Bytes per entry of `TextWords::first_at`.
+const BLOCK: usize = 8;
 
 impl<'t> TextWords<'t> {
     /// `words` must be `tokenize(text)`.
     pub fn new(text: &'t str, words: Vec<RawToken>) -> Self {
+        Self::with_buffers(text, words, TextBuffers::default())
+    }
+
+    /// [`TextWords::new`], reusing the allocations of an earlier text's
+    /// (see [`TextWords::into_buffers`]).
+    pub fn with_buffers(text: &'t str, words: Vec<RawToken>, buffers: TextBuffers) -> Self {
+        let TextBuffers {
+            mut lower,
+            mut first_at,
+        } = buffers;
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        first_at.clear();
+        first_at.reserve(text.len() / BLOCK + 2);
+        for (i, w) in words.iter().enumerate() {
+            let block = w.range.start / BLOCK;
+            if first_at.len() <= block {
+                first_at.resize(block + 1, i as u32);
+            }
+        }
+        first_at.resize(text.len() / BLOCK + 1, words.len() as u32);
         TextWords {
             text,
             words,
-            lower: text.to_ascii_lowercase(),
+            lower,
+            first_at,
         }
+    }
+
+    /// The word split and the allocations, for the next text.
+    pub fn into_buffers(self) -> (Vec<RawToken>, TextBuffers) {
+        (
+            self.words,
+            TextBuffers {
+                lower: self.lower,
+                first_at: self.first_at,
+            },
+        )
     }
 
     /// The text.
@@ -75,7 +125,16 @@ impl<'t> TextWords<'t> {
 
     /// Index of the first word starting at or after `pos`.
     pub fn first_at(&self, pos: usize) -> usize {
-        self.words.partition_point(|w| w.range.start < pos)
+        let Some(&i) = self.first_at.get(pos / BLOCK) else {
+            return self.words.len();
+        };
+        // The first word at or after the block's start; a block holds a
+        // few word starts at most.
+        let mut i = i as usize;
+        while i < self.words.len() && self.words[i].range.start < pos {
+            i += 1;
+        }
+        i
     }
 
     /// The words that exactly cover `span` (it starts at a word's start and
@@ -190,6 +249,25 @@ mod tests {
             }
         }
         assert!(answered > 5_000, "{answered}");
+    }
+
+    /// `first_at` answers what a binary search answers, in any order.
+    #[test]
+    fn first_at_agrees_with_searching() {
+        let text = "a bb  ccc, Douma’s dddd e ff ggg hhhh i jj kkk llll m nn ooo ppp q";
+        let words = TextWords::new(text, tokenize(text));
+        let want = |pos: usize| words.words.partition_point(|w| w.range.start < pos);
+        let mut seed = 7u64;
+        for _ in 0..5_000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let pos = (seed >> 33) as usize % (text.len() + 3);
+            assert_eq!(words.first_at(pos), want(pos), "{pos}");
+        }
+        for pos in (0..text.len() + 2).chain((0..text.len() + 2).rev()) {
+            assert_eq!(words.first_at(pos), want(pos), "{pos}");
+        }
     }
 
     #[test]

@@ -413,6 +413,19 @@ fn to_resolved(
 }
 
 /// [`STOP_WORDS`] membership by hash (the list has hundreds of entries).
+/// [`GIVEN_NAMES`] and [`FIRST_NAMES`] membership by hash.
+fn is_given_name(lower: &str) -> bool {
+    static SET: std::sync::OnceLock<super::FxMap<&'static str, ()>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        GIVEN_NAMES
+            .iter()
+            .chain(FIRST_NAMES)
+            .map(|&w| (w, ()))
+            .collect()
+    })
+    .contains_key(lower)
+}
+
 fn is_stop_word(light: &str) -> bool {
     static SET: std::sync::OnceLock<super::FxMap<&'static str, ()>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
@@ -785,12 +798,13 @@ const ARTICLE_WORDS: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "an", "az"
 /// ("Salma Hayek") or followed by an age ("Zahra, a 12-year-old girl"), or
 /// a surname after a given name ("Mustafa Bali").
 fn person_name(words: &TextWords, ws: &Range<usize>) -> bool {
-    let given = |i: usize| {
-        let w = words.lower(i);
-        GIVEN_NAMES.contains(&w.as_ref()) || FIRST_NAMES.contains(&w.as_ref())
-    };
-    let first = words.lower(ws.start);
-    if ws.len() >= 2 && KUNYA_WORDS.contains(&first.as_ref()) && given(ws.start + 1) {
+    // Names are capitalised: most words are ruled out before any lookup.
+    let given = |i: usize| capitalised(words.word(i)) && is_given_name(&words.lower(i));
+    if ws.len() >= 2
+        && capitalised(words.word(ws.start))
+        && KUNYA_WORDS.contains(&words.lower(ws.start).as_ref())
+        && given(ws.start + 1)
+    {
         return true;
     }
     if given(ws.start) && (next_is_capitalised(words, ws.end) || age_follows(words, ws.end)) {
@@ -802,7 +816,6 @@ fn person_name(words: &TextWords, ws: &Range<usize>) -> bool {
         before -= 1;
     }
     before > 0
-        && capitalised(words.word(before - 1))
         && given(before - 1)
         && words.text()[words.range(before - 1).end..words.range(before).start]
             .trim()

@@ -265,12 +265,13 @@ impl Gazetteer {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use crate::index::Builder;
     use crate::sources::SourceRecord;
     use crate::{Place, PlaceKind};
 
-    fn gaz(names: &[&str]) -> crate::Gazetteer {
+    /// A gazetteer of Syrian localities with these names (for tests).
+    pub(crate) fn gaz(names: &[&str]) -> crate::Gazetteer {
         let mut b = Builder::new();
         for (i, n) in names.iter().enumerate() {
             b.add_record(SourceRecord {

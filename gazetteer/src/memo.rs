@@ -254,40 +254,13 @@ impl Memo {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::Builder;
-    use crate::sources::SourceRecord;
-    use crate::{Place, PlaceKind};
 
     /// Words of every length, sharing prefixes and suffixes (what the
     /// fingerprint reads), many times over so the table grows and starts
     /// over: each lookup answers what normalising the word answers.
     #[test]
     fn memo_answers_what_normalising_answers() {
-        let mut b = Builder::new();
-        for (i, n) in ["Douma", "Kafr Zeita", "Maarrat an Numan", "Ab"]
-            .iter()
-            .enumerate()
-        {
-            b.add_record(SourceRecord {
-                place: Place {
-                    id: format!("t:{i}"),
-                    name: n.to_string(),
-                    lat: 0.0,
-                    lon: 0.0,
-                    country: "SY".into(),
-                    admin1: None,
-                    admin2: None,
-                    kind: PlaceKind::Locality,
-                    population: 0,
-                    feature_code: "PPL".into(),
-                },
-                geonameid: None,
-                names: vec![n.to_string()],
-                alt_names: vec![],
-                curated: false,
-            });
-        }
-        let g = b.build();
+        let g = crate::matcher::tests::gaz(&["Douma", "Kafr Zeita", "Maarrat an Numan", "Ab"]);
         let mut words: Vec<String> = Vec::new();
         for stem in ["douma", "Zeita", "kafr", "al", "Ḩarastā", "x", "ab"] {
             for n in 0..40 {

@@ -464,17 +464,40 @@ fn words_around_the_name_decide() {
         names("Clashes hit the Kurdish-held Sheikh Maqsoud neighbourhood of Aleppo."),
         ["Sheikh Maqsoud"]
     );
-    // A district name shared by two cities: the one inside the city named.
-    let zahraa = g.resolve_text("Twin bombings struck the Zahraa district of Homs.");
-    let m = mention_at(
-        &zahraa,
-        "Twin bombings struck the Zahraa district of Homs.",
-        "Zahraa",
-    );
-    assert!(
-        m.is_some_and(|m| close(&m.place, 34.73, 36.72, 5.0)),
-        "{zahraa:?}"
-    );
+    // (text, name, where it is, within km)
+    let placed = [
+        // A district name shared by two cities: the one inside the city named.
+        (
+            "Twin bombings struck the Zahraa district of Homs.",
+            "Zahraa",
+            (34.73, 36.72),
+            5.0,
+        ),
+        // Where people are sent does not pull the other names toward it:
+        // al-Tall near Damascus, not the hamlet near Idlib.
+        (
+            "Rebels in al-Tall accepted a deal to leave for Idlib.",
+            "Tall",
+            (33.61, 36.31),
+            10.0,
+        ),
+        // A name after a function word that matched with it ("on Tel" is
+        // a village) is matched again with the words after it.
+        (
+            "Rebels repelled an attack on Tel Abyad.",
+            "Tel Abyad",
+            (36.70, 38.95),
+            10.0,
+        ),
+    ];
+    for (text, name, (lat, lon), km) in placed {
+        let r = g.resolve_text(text);
+        let m = mention_at(&r, text, name);
+        assert!(
+            m.is_some_and(|m| close(&m.place, lat, lon, km)),
+            "{text}: {r:?}"
+        );
+    }
     // The first word of a longer unknown name is not a place of its own:
     // "Bab Dreib" is not al-Bab, "Karm al-Foo" is not al-Karm.
     for (text, first) in [
@@ -489,24 +512,6 @@ fn words_around_the_name_decide() {
             r.mentions
         );
     }
-    // Where people are sent does not pull the other names toward it:
-    // al-Tall near Damascus, not the hamlet near Idlib.
-    let text = "Rebels in al-Tall accepted a deal to leave for Idlib.";
-    let r = g.resolve_text(text);
-    let m = mention_at(&r, text, "Tall");
-    assert!(
-        m.is_some_and(|m| close(&m.place, 33.61, 36.31, 10.0)),
-        "{r:?}"
-    );
-    // A name after a function word that matched with it ("on Tel" is a
-    // village) is matched again with the words after it.
-    let text = "Rebels repelled an attack on Tel Abyad.";
-    let r = g.resolve_text(text);
-    let m = mention_at(&r, text, "Tel Abyad");
-    assert!(
-        m.is_some_and(|m| close(&m.place, 36.70, 38.95, 10.0)),
-        "{r:?}"
-    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
-// The page loads the dataset, shows every dated event, draws them all, lists
-// the undated apart, restores state from the URL, and logs no errors.
+// The page loads the dataset, shows every dated event (background summaries
+// are hidden until asked for), draws them all, lists the undated apart,
+// restores state from the URL, and logs no errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openPage, waitDrawn, rendered, screenshot, datasetFeatures, fixture, DIST } from './harness.mjs';
@@ -17,21 +18,22 @@ after(async () => { await chromium?.close(); await server?.close(); await synthe
 
 test('loads the demo events, shows and draws every dated one, no console errors', async () => {
   const features = datasetFeatures();
-  const dated = features.filter((f) => f.properties.event_date !== null).length;
+  const current = features.filter((f) => !f.properties.background);
+  const dated = current.filter((f) => f.properties.event_date !== null).length;
   const { page, context, errors } = await openPage(chromium.browser, server.url);
   await waitDrawn(page);
   await screenshot(page, '01-load');
   const text = (id) => page.locator(`#${id}`).textContent();
   assert.equal(Number(await text('shown-count')), dated);
   assert.equal(Number(await text('total-count')), features.length);
-  assert.equal(Number(await text('undated-count')), features.length - dated);
+  assert.equal(Number(await text('undated-count')), current.length - dated);
   // The map fits to the dated events in the Levant (the basemap's region);
   // any farther away (a UN vote in New York) are named in the status line.
   const inRegion = (f) => {
     const [x, y] = f.geometry.coordinates;
     return x >= 24 && x <= 50 && y >= 28 && y <= 43;
   };
-  const datedFeatures = features.filter((f) => f.properties.event_date !== null);
+  const datedFeatures = current.filter((f) => f.properties.event_date !== null);
   const near = datedFeatures.filter(inRegion);
   const far = datedFeatures.filter((f) => !inRegion(f));
   const drawn = await rendered(page);

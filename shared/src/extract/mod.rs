@@ -146,14 +146,14 @@ pub fn extract_article<P: Clone>(
         let fatalities = fatality::find_fatalities(&tokens);
         let lower = sentence.to_lowercase();
         let cumulative = CUMULATIVE.iter().any(|c| lower.contains(c));
+        let sentence_places: Vec<&PlaceHit<P>> = places
+            .iter()
+            .filter(|p| p.span.start >= span.start && p.span.end <= span.end)
+            .collect();
         if groups.is_empty() {
             // "Eight were killed in Kafranbel, five in Maarat al-Numan and
             // three in Hass" after a strike: the strike, in each town.
             if let Some(index) = previous.filter(|&i| is_violent(&out.events[i])) {
-                let sentence_places: Vec<&PlaceHit<P>> = places
-                    .iter()
-                    .filter(|p| p.span.start >= span.start && p.span.end <= span.end)
-                    .collect();
                 let towns = tolls_by_town(sentence, &tokens, &sentence_places, span.start);
                 if !towns.is_empty() {
                     let template = out.events[index].clone();
@@ -185,9 +185,8 @@ pub fn extract_article<P: Clone>(
             // another town: the count is not that town's.
             let elsewhere = previous.is_some_and(|index| {
                 let told = out.events[index].place.as_ref().map(|p| p.mention.as_str());
-                let named: Vec<&str> = places
+                let named: Vec<&str> = sentence_places
                     .iter()
-                    .filter(|p| p.span.start >= span.start && p.span.end <= span.end)
                     .filter(|p| !p.country_level)
                     .map(|p| p.mention.as_str())
                     .collect();
@@ -210,10 +209,6 @@ pub fn extract_article<P: Clone>(
             continue;
         }
         let dates = date::find_dates(&tokens, article.date);
-        let sentence_places: Vec<&PlaceHit<P>> = places
-            .iter()
-            .filter(|p| p.span.start >= span.start && p.span.end <= span.end)
-            .collect();
         let actors = find_actors(sentence);
         let aircraft = names_aircraft(sentence);
         let by_town = if groups.len() == 1 && groups[0].trigger.is_violent() {
@@ -499,8 +494,7 @@ fn nearest<T>(items: &[T], at: usize, position: impl Fn(&T) -> usize) -> Option<
     items.iter().min_by_key(|item| position(item).abs_diff(at))
 }
 
-/// The trigger group a fatality count belongs to: the nearest one.
-/// The kept group nearest to `at`.
+/// The trigger group a fatality count belongs to: the nearest kept one.
 fn nearest_group(groups: &[Group], kept: &[bool], at: usize) -> usize {
     (0..groups.len())
         .filter(|&g| kept[g])

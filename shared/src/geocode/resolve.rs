@@ -568,10 +568,7 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
                 || s.contains([
                     '.', ',', ';', ':', '!', '?', '\n', '(', ')', '"', '“', '”', '/',
                 ])
-                || cut_prefix()
-                || covering
-                    .as_ref()
-                    .is_some_and(|ws| after_person_title(&words, ws.start)));
+                || cut_prefix());
         if rejected {
             // The words of a rejected multi-word match may hold names of
             // their own: match its first word and the rest again.

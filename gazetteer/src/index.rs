@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::matcher::{build_automaton, word_code, WordTable, CODE_LEN, MAX_WORDS};
+use crate::matcher::{build_automaton, word_code, FirstWords, WordTable, CODE_LEN, MAX_WORDS};
 use crate::normalize::{key_of_light, light};
 use crate::sources::{admin::AdminNames, curated, geonames, wof, Format, SourceRecord};
 use crate::{Error, Place, PlaceKind, Result, Warning};
@@ -455,6 +455,8 @@ pub struct Gazetteer {
     /// `lights.prefix_index()`, built on first `light_id`.
     light_prefix: OnceLock<Vec<u32>>,
     pub(crate) automaton: AhoCorasick,
+    /// The words multi-word patterns begin with.
+    pub(crate) first_words: FirstWords,
     words: WordTable,
     bytes_len: usize,
     /// Tells this gazetteer's word ids apart in the per-thread word memo.
@@ -464,6 +466,7 @@ pub struct Gazetteer {
 impl Gazetteer {
     fn from_data(data: IndexData, all: Option<Vec<Place>>) -> Self {
         let automaton = build_automaton(data.multi_patterns());
+        let first_words = FirstWords::new(data.multi_patterns());
         let words = WordTable::new(data.words.iter());
         let n = data.places_len();
         let decoded = if all.is_some() {
@@ -482,6 +485,7 @@ impl Gazetteer {
             all: cell,
             light_prefix: OnceLock::new(),
             automaton,
+            first_words,
             words,
             bytes_len: 0,
             memo_id: NEXT_MEMO_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -668,7 +672,9 @@ impl Gazetteer {
             } else {
                 self.to_bytes().len()
             },
-            automaton_bytes: self.automaton.memory_usage() + self.words.memory_usage(),
+            automaton_bytes: self.automaton.memory_usage()
+                + self.first_words.memory_usage()
+                + self.words.memory_usage(),
         }
     }
 

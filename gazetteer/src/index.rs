@@ -466,7 +466,7 @@ pub struct Gazetteer {
 impl Gazetteer {
     fn from_data(data: IndexData, all: Option<Vec<Place>>) -> Self {
         let automaton = build_automaton(data.multi_patterns());
-        let first_words = FirstWords::new(data.multi_patterns());
+        let first_words = FirstWords::new(data.multi_patterns(), data.words.len());
         let words = WordTable::new(data.words.iter());
         let n = data.places_len();
         let decoded = if all.is_some() {

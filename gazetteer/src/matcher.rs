@@ -59,41 +59,55 @@ pub(crate) fn build_automaton<'a>(patterns: impl Iterator<Item = &'a [u8]>) -> A
         .expect("automaton over name keys")
 }
 
-/// The first two words of every multi-word pattern, as a bit per hash of
-/// the pair (a filter: a set bit may be another pair's, a clear bit is
-/// surely no pattern's). 2^22 bits (512 KB) for ~10^5 pairs: a few percent
-/// of pairs pass wrongly, each costing one search that finds nothing.
+/// The first words of the multi-word patterns: a bit per vocabulary word
+/// (small enough to stay in cache) and, for the pair of first two words, a
+/// bit per hash of the pair (a filter: a set bit may be another pair's, a
+/// clear bit is surely no pattern's). 2^22 pair bits (512 KB) for ~10^5
+/// pairs: a few percent of pairs pass wrongly, each costing one search
+/// that finds nothing.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FirstWords {
-    bits: Vec<u64>,
+    first: Vec<u64>,
+    pairs: Vec<u64>,
 }
 
-const FIRST_WORDS_BITS: u32 = 22;
+const PAIR_BITS: u32 = 22;
 
 fn pair_bit(first: u32, second: u32) -> usize {
     let h = ((first as u64) << 32 | second as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    (h >> (64 - FIRST_WORDS_BITS)) as usize
+    (h >> (64 - PAIR_BITS)) as usize
+}
+
+fn set(bits: &mut [u64], bit: usize) {
+    bits[bit / 64] |= 1 << (bit % 64);
+}
+
+fn get(bits: &[u64], bit: usize) -> bool {
+    bits.get(bit / 64)
+        .is_some_and(|b| b & (1 << (bit % 64)) != 0)
 }
 
 impl FirstWords {
-    pub(crate) fn new<'a>(patterns: impl Iterator<Item = &'a [u8]>) -> Self {
-        let mut bits = vec![0u64; 1 << (FIRST_WORDS_BITS - 6)];
+    pub(crate) fn new<'a>(patterns: impl Iterator<Item = &'a [u8]>, words: usize) -> Self {
+        let mut first = vec![0u64; words.div_ceil(64)];
+        let mut pairs = vec![0u64; 1 << (PAIR_BITS - 6)];
         for p in patterns {
-            let bit = pair_bit(code_id(p), code_id(&p[CODE_LEN..]));
-            bits[bit / 64] |= 1 << (bit % 64);
+            set(&mut first, code_id(p) as usize);
+            set(&mut pairs, pair_bit(code_id(p), code_id(&p[CODE_LEN..])));
         }
-        FirstWords { bits }
+        FirstWords { first, pairs }
     }
 
     /// Whether some pattern may begin with the two words coded at the
     /// start of `codes`.
     pub(crate) fn may_begin(&self, codes: &[u8]) -> bool {
-        let bit = pair_bit(code_id(codes), code_id(&codes[CODE_LEN..]));
-        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+        let first = code_id(codes);
+        get(&self.first, first as usize)
+            && get(&self.pairs, pair_bit(first, code_id(&codes[CODE_LEN..])))
     }
 
     pub(crate) fn memory_usage(&self) -> usize {
-        self.bits.len() * 8
+        (self.first.len() + self.pairs.len()) * 8
     }
 }
 

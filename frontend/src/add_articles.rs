@@ -33,19 +33,35 @@ mod engine {
         static PIPELINE: RefCell<Option<Rc<Pipeline>>> = const { RefCell::new(None) };
     }
 
-    /// The pipeline, built on first use from `data/gazetteer.bin`.
-    pub async fn pipeline() -> Result<Rc<Pipeline>, String> {
-        if let Some(p) = PIPELINE.with(|p| p.borrow().clone()) {
-            return Ok(p);
-        }
-        let bytes = dom::fetch_bytes(&dom::data_url("gazetteer.bin"))
-            .await
-            .ok_or("the gazetteer (data/gazetteer.bin) is missing: places cannot be found")?;
-        let gazetteer = gazetteer::Gazetteer::from_bytes(&bytes, "data/gazetteer.bin")
-            .map_err(|e| e.to_string())?;
-        let p = Rc::new(Pipeline::new(Geocoder::new(gazetteer)));
-        PIPELINE.with(|slot| *slot.borrow_mut() = Some(p.clone()));
-        Ok(p)
+    /// The pipeline for reporting on `home` (a country code, see
+    /// `Geocoder::with_home_country`), built on first use from
+    /// `data/gazetteer.bin`; another country reuses the loaded gazetteer.
+    pub async fn pipeline(home: &str) -> Result<Rc<Pipeline>, String> {
+        let loaded = PIPELINE.with(|p| p.borrow_mut().take());
+        let pipeline = match loaded {
+            Some(p) if p.geocoder().home_country() == home => p,
+            // Extraction holds the pipeline while it runs, and the button
+            // that starts one is disabled meanwhile: the count is one.
+            Some(p) => Rc::new(
+                Rc::try_unwrap(p)
+                    .map_err(|_| "an extraction is still running")?
+                    .with_home_country(home),
+            ),
+            None => {
+                let bytes = dom::fetch_bytes(&dom::data_url("gazetteer.bin"))
+                    .await
+                    .ok_or(
+                        "the gazetteer (data/gazetteer.bin) is missing: places cannot be found",
+                    )?;
+                let gazetteer = gazetteer::Gazetteer::from_bytes(&bytes, "data/gazetteer.bin")
+                    .map_err(|e| e.to_string())?;
+                Rc::new(Pipeline::new(
+                    Geocoder::new(gazetteer).with_home_country(home),
+                ))
+            }
+        };
+        PIPELINE.with(|slot| *slot.borrow_mut() = Some(pipeline.clone()));
+        Ok(pipeline)
     }
 
     /// Events from the inputs, and the problems met reading them. Nothing
@@ -56,9 +72,10 @@ mod engine {
     pub async fn extract(
         inputs: &[(String, Vec<u8>)],
         date: Option<chrono::NaiveDate>,
+        home: &str,
         progress: impl Fn(f64),
     ) -> Result<(Vec<Event>, Vec<String>), String> {
-        let pipeline = pipeline().await?;
+        let pipeline = pipeline(home).await?;
         let mut problems = Vec::new();
         let mut events = Vec::new();
         // Extraction is the first 90% of the work, merging the rest.
@@ -119,6 +136,7 @@ mod engine {
     pub async fn extract(
         _: &[(String, Vec<u8>)],
         _: Option<chrono::NaiveDate>,
+        _: &str,
         _: impl Fn(f64),
     ) -> Result<(Vec<Event>, Vec<String>), String> {
         Err("this build cannot extract events (frontend feature \"articles\" is off)".into())
@@ -172,12 +190,26 @@ fn add_events(state: &AppState, events: Vec<Event>) {
     }
 }
 
+/// The countries the page's gazetteer covers village by village (its
+/// regional layer), offered as the country the reporting is about; the
+/// first is the default, as on the command line. An empty code prefers
+/// none.
+const HOME_COUNTRIES: &[(&str, &str)] = &[
+    ("SY", "Syria"),
+    ("IQ", "Iraq"),
+    ("LB", "Lebanon"),
+    ("JO", "Jordan"),
+    ("TR", "Turkey"),
+    ("", "no country in particular"),
+];
+
 #[component]
 pub fn AddArticles() -> impl IntoView {
     let state = expect_context::<AppState>();
     let open = RwSignal::new(false);
     let text = RwSignal::new(String::new());
     let date = RwSignal::new(String::new());
+    let home = RwSignal::new(HOME_COUNTRIES[0].0.to_string());
     let files = RwSignal::new(Vec::<(String, Vec<u8>)>::new());
     let busy = RwSignal::new(false);
     // Share of the text extracted so far, while busy.
@@ -207,10 +239,11 @@ pub fn AddArticles() -> impl IntoView {
             return;
         }
         let day = chrono::NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d").ok();
+        let home = home.get_untracked();
         busy.set(true);
         progress.set(0.0);
         spawn_local(async move {
-            match engine::extract(&inputs, day, |done| progress.set(done)).await {
+            match engine::extract(&inputs, day, &home, |done| progress.set(done)).await {
                 Ok((events, problems)) => {
                     let n = events.len();
                     let undated = events
@@ -269,6 +302,14 @@ pub fn AddArticles() -> impl IntoView {
                     <input type="file" id="article-files" class="visually-hidden" multiple accept=".txt,.jsonl,.html,.htm,text/plain,text/html"
                         on:change=move |e| { let input: web_sys::HtmlInputElement = event_target(&e); take_files(input.files()); input.set_value(""); } />
                     <ul class="muted">{move || files.get().into_iter().map(|(name, bytes)| view! { <li>{format!("{name} ({} bytes)", bytes.len())}</li> }).collect_view()}</ul>
+                </div>
+                <div class="row">
+                    <label class="inline" title="Where a name fits places in several countries and the article names no other place that decides, this country's place is preferred">"Reporting on "
+                        <select id="article-country" prop:value=move || home.get()
+                            on:change=move |e| home.set(event_target_value(&e))>
+                            {HOME_COUNTRIES.iter().map(|(code, name)| view! { <option value=*code>{*name}</option> }).collect_view()}
+                        </select>
+                    </label>
                 </div>
                 <div class="row">
                     <label class="inline">"Date of articles without one "

@@ -75,6 +75,13 @@ impl Pipeline {
         self
     }
 
+    /// The same pipeline for reporting on another country (see
+    /// [`Geocoder::with_home_country`]).
+    pub fn with_home_country(mut self, country: &str) -> Self {
+        self.geocoder = self.geocoder.with_home_country(country);
+        self
+    }
+
     pub fn geocoder(&self) -> &Geocoder {
         &self.geocoder
     }

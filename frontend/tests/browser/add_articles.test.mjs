@@ -133,3 +133,31 @@ test('files dropped on the drop zone are read and extracted', async (t) => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the country the reporting is on places a name found in two countries', async (t) => {
+  const opened = await openPanel(t);
+  if (!opened) return;
+  const { page, context, errors } = opened;
+  // Qahtaniyah: a town near Qamishli (Syria) and a village near Sinjar
+  // (Iraq); the article names no other place that would decide.
+  const article = 'Air strikes hit Qahtaniyah on Monday, killing three people, a monitor said.';
+  const placed = async (country) => {
+    if (!(await page.locator('#add-panel').isVisible())) await page.locator('#add-articles').click();
+    if (country) await page.locator('#article-country').selectOption(country);
+    await page.locator('#article-text').fill(article);
+    await page.locator('#article-date').fill('2018-04-10');
+    if (country) await screenshot(page, '09-reporting-country');
+    await afterChange(page, () => page.locator('#extract').click(), 60_000);
+    assert.match(await page.locator('#message-text').textContent(), /^Added 1 event from 1 input/);
+    return page.locator('#event-detail').textContent();
+  };
+  assert.equal(await page.locator('#article-country').inputValue(), 'SY', 'Syria by default');
+  const syria = await placed(null);
+  assert.match(syria, /Hasakah/);
+  assert.match(syria, /\bSY\b/);
+  const iraq = await placed('IQ');
+  assert.match(iraq, /Ninawa/);
+  assert.match(iraq, /\bIQ\b/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

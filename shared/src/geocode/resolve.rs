@@ -28,9 +28,6 @@ pub(super) const FUZZY_ZONE: &[&str] = &["SY", "LB", "JO", "IQ", "PS"];
 const WORLD_MIN_POPULATION: u64 = 15_000;
 /// Within this distance a co-mentioned place supports a candidate.
 const NEAR_KM: f64 = 150.0;
-/// Degrees of latitude beyond which the distance's lower bound (see
-/// `distance_lower_bound`) is over `NEAR_KM + 1` (1.5° gives 166 km).
-const NEAR_LAT: f64 = 1.5;
 
 #[derive(Clone)]
 struct Cand {
@@ -914,23 +911,70 @@ struct Anchor {
     cos_lat: f64,
 }
 
+/// `sin x` from below for `x` in radians: `x - x³/6 <= sin x` for `0 <= x <= π`
+/// (`x` is taken as `|x|`, at most π/2).
+fn sin_lower_bound(x: f64) -> f64 {
+    let x = x.abs().min(std::f64::consts::FRAC_PI_2);
+    (x - x * x * x / 6.0).max(0.0)
+}
+
 /// A lower bound of the great-circle distance from (`lat`, `lon`) to `a`
 /// in km, from the haversine formula without trigonometry: `d = 2R
-/// asin(sqrt(h)) >= 2R sqrt(h)`, and `sin x >= x - x³/6` for `0 <= x <= π`,
-/// so `h >= s(Δφ/2)² + cos φ1 cos φ2 s(Δλ/2)²`.
+/// asin(sqrt(h)) >= 2R sqrt(h)`, and `h >= s(Δφ/2)² + cos φ1 cos φ2
+/// s(Δλ/2)²` with `s` below `sin`.
 fn distance_lower_bound(lat: f64, lon: f64, cos_lat: f64, a: &Anchor) -> f64 {
-    let s = |x: f64| {
-        let x = x.abs().min(std::f64::consts::FRAC_PI_2);
-        (x - x * x * x / 6.0).max(0.0)
-    };
-    let dp = s((a.lat - lat).to_radians() / 2.0);
+    let dp = sin_lower_bound((a.lat - lat).to_radians() / 2.0);
     let mut dl = (a.lon - lon).abs();
     if dl > 180.0 {
         dl = 360.0 - dl;
     }
-    let dl = s(dl.to_radians() / 2.0);
+    let dl = sin_lower_bound(dl.to_radians() / 2.0);
     let h = dp * dp + (cos_lat * a.cos_lat).max(0.0) * dl * dl;
     2.0 * 6371.0 * h.sqrt()
+}
+
+/// [`distance_lower_bound`] from the latitudes alone (`h >= s(Δφ/2)²`):
+/// it grows with the difference of latitude.
+fn latitude_lower_bound(lat: f64, a: &Anchor) -> f64 {
+    2.0 * 6371.0 * sin_lower_bound((a.lat - lat).to_radians() / 2.0)
+}
+
+/// The distance in km from a candidate (`place` at `lat`, `lon`, named by
+/// key `key`) to the nearest anchor of another name and place, when under
+/// `NEAR_KM` (else it may be any distance over it). `anchors`: by latitude.
+fn nearest_anchor_km(anchors: &[Anchor], key: usize, place: usize, lat: f64, lon: f64) -> f64 {
+    // Only the nearest distance under NEAR_KM counts: anchors surely
+    // farther than that or than the nearest so far (by a lower bound of
+    // the haversine, with a margin far above rounding) skip the
+    // trigonometry. Read nearest in latitude first, the anchors' latitude
+    // alone soon rules out all the rest.
+    let cos_p = lat.to_radians().cos();
+    let mut nearest = f64::INFINITY;
+    let mid = anchors.partition_point(|a| a.lat < lat);
+    let mut below = anchors[..mid].iter().rev().peekable();
+    let mut above = anchors[mid..].iter().peekable();
+    loop {
+        let a = match (below.peek(), above.peek()) {
+            (Some(b), Some(u)) if lat - b.lat <= u.lat - lat => below.next(),
+            (Some(_), Some(_)) => above.next(),
+            (Some(_), None) => below.next(),
+            (None, _) => above.next(),
+        };
+        let Some(a) = a else { break };
+        let reach = (NEAR_KM + 1.0).min(nearest + 1e-6 * (1.0 + nearest));
+        if latitude_lower_bound(lat, a) > reach {
+            break;
+        }
+        if a.key == key || a.place == place {
+            continue;
+        }
+        if distance_lower_bound(lat, lon, cos_p, a) > reach {
+            continue;
+        }
+        let d = haversine_km_cos((lat, lon, cos_p), (a.lat, a.lon, a.cos_lat));
+        nearest = nearest.min(d);
+    }
+    nearest
 }
 
 /// The country most votes go to, if it has at least half of `total`.
@@ -980,11 +1024,7 @@ const LOOSE_TRUST_LEN: usize = 7;
 /// anchors and the article's focus, the second uses them).
 /// `all`: order every kept candidate; else only the first two (all that
 /// a text's results read).
-fn score_all(
-    g: &Geocoder,
-    found: &mut [Found],
-    all: bool,
-) -> (Vec<Scored>, Option<(String, String)>) {
+fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Vec<Scored>, Option<(String, String)>) {
     let gaz = g.gazetteer();
     let home = g.home_country.as_str();
     let mut base: Vec<Vec<Parts>> = found
@@ -1077,11 +1117,20 @@ fn score_all(
             }
         })
         .collect();
-    // By latitude: a candidate reads only the anchors within NEAR_LAT.
-    anchor_points.sort_by(|a, b| a.lat.total_cmp(&b.lat));
+    // By latitude: a candidate reads only the anchors near its latitude.
+    // Equal anchors (a name's repeated mentions) end up adjacent, and
+    // one of them says all they say.
+    anchor_points.sort_by(|a, b| {
+        (a.lat.total_cmp(&b.lat))
+            .then(a.key.cmp(&b.key))
+            .then(a.place.cmp(&b.place))
+    });
+    anchor_points.dedup_by_key(|a| (a.key, a.place));
+    // The last mention of each name (key id) scored so far.
+    let mut last_of_key: FxMap<usize, usize> = FxMap::default();
     // Pass 2.
-    let mut scored = Vec::new();
-    for (i, f) in found.iter_mut().enumerate() {
+    let mut scored: Vec<Scored> = Vec::with_capacity(found.len());
+    for (i, f) in found.iter().enumerate() {
         let mut parts = std::mem::take(&mut base[i]);
         // A loose spelling does not beat a large place spelled exactly
         // (Moscow is not the village Mishkaw).
@@ -1134,8 +1183,8 @@ fn score_all(
         // With no other name to say which country the text is about, the
         // home country (the reporting eventmap is for) is a weak prior.
         let focus_here = focus_without(f.key_id);
+        let earlier = last_of_key.insert(f.key_id, i);
         for (j, c) in f.cands.iter().enumerate() {
-            let (lat, lon) = g.place_coords(c.place);
             // Country ids and codes are one to one.
             let in_focus = focus_here.is_some_and(|(id, _)| id == c.country);
             if f.country_hint
@@ -1151,27 +1200,19 @@ fn score_all(
             if in_focus && gov_focus.is_some() && gaz.place(c.place).admin1 == gov_focus {
                 parts[j].gov = 1.5;
             }
-            // Only the nearest distance under NEAR_KM counts: anchors
-            // surely farther than that or than the nearest so far (by a
-            // lower bound of the haversine, with a margin far above
-            // rounding) skip the trigonometry.
-            let cos_p = lat.to_radians().cos();
-            let mut nearest = f64::INFINITY;
-            let from = anchor_points.partition_point(|a| a.lat < lat - NEAR_LAT);
-            let to = anchor_points.partition_point(|a| a.lat <= lat + NEAR_LAT);
-            for a in anchor_points.get(from..to).unwrap_or_default() {
-                if a.key == f.key_id || a.place == c.place {
-                    continue;
+            // The distances depend on the name and the place only: a name
+            // mentioned again has them from its last mention.
+            let near_before = earlier
+                .filter(|&k| found[k].cands.get(j).is_some_and(|e| e.place == c.place))
+                .map(|k| scored[k].parts[j].near);
+            if let Some(near) = near_before {
+                parts[j].near = near;
+            } else {
+                let (lat, lon) = g.place_coords(c.place);
+                let nearest = nearest_anchor_km(&anchor_points, f.key_id, c.place, lat, lon);
+                if nearest < NEAR_KM {
+                    parts[j].near = 3.0 * (1.0 - (nearest / NEAR_KM) as f32);
                 }
-                let bound = distance_lower_bound(lat, lon, cos_p, a);
-                if bound > NEAR_KM + 1.0 || bound > nearest + 1e-6 * (1.0 + nearest) {
-                    continue;
-                }
-                let d = haversine_km_cos((lat, lon, cos_p), (a.lat, a.lon, a.cos_lat));
-                nearest = nearest.min(d);
-            }
-            if nearest < NEAR_KM {
-                parts[j].near = 3.0 * (1.0 - (nearest / NEAR_KM) as f32);
             }
         }
         // A lone small village matched only by a loose spelling of one word,
@@ -1231,8 +1272,8 @@ pub(super) fn resolve_with(
     want_all: bool,
 ) -> (ResolvedText, Vec<MentionCandidates>) {
     let gaz = g.gazetteer();
-    let (mut found, words) = find(g, text, force_at);
-    let (scored, focus) = score_all(g, &mut found, want_all);
+    let (found, words) = find(g, text, force_at);
+    let (scored, focus) = score_all(g, &found, want_all);
     let mut mentions = Vec::new();
     let mut all = Vec::new();
     for (f, s) in found.iter().zip(&scored) {
@@ -1421,17 +1462,63 @@ mod tests {
         }
     }
 
-    /// Anchors more than NEAR_LAT degrees of latitude away are ones the
-    /// lower bound skips anyway, whatever the longitudes and latitudes.
+    /// The nearest anchor read outward in latitude is the one all
+    /// anchors give, whenever it is within `NEAR_KM`.
     #[test]
-    fn latitude_window_skips_only_far_anchors() {
-        for lat in [-89.0, -60.0, -10.0, 0.0, 33.5, 36.2, 70.0, 88.4] {
-            for dlon in [0.0, 0.5, 3.0, 90.0, 179.9, 180.0, 270.0] {
-                for dlat in [NEAR_LAT, -NEAR_LAT, 2.0 * NEAR_LAT, 45.0, -90.0] {
-                    let a_lat = (lat + dlat).clamp(-90.0, 90.0);
-                    if (a_lat - lat).abs() < NEAR_LAT {
-                        continue;
+    fn nearest_anchor_is_the_nearest_of_all() {
+        let mut seed = 11u64;
+        let mut next = |range: f64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 11) as f64 / (1u64 << 53) as f64 - 0.5) * range
+        };
+        for round in 0..300 {
+            let spread = [0.5, 3.0, 20.0, 180.0][round % 4];
+            let mut anchors: Vec<Anchor> = (0..round % 40)
+                .map(|i| {
+                    let lat = (35.0 + next(spread)).clamp(-90.0, 90.0);
+                    Anchor {
+                        key: i % 7,
+                        place: i,
+                        lat,
+                        lon: 38.0 + next(2.0 * spread),
+                        cos_lat: lat.to_radians().cos(),
                     }
+                })
+                .collect();
+            anchors.sort_by(|a, b| a.lat.total_cmp(&b.lat));
+            let (lat, lon) = (
+                (35.0 + next(spread)).clamp(-90.0, 90.0),
+                38.0 + next(spread),
+            );
+            let (key, place) = (round % 7, round % 40);
+            let all = anchors
+                .iter()
+                .filter(|a| a.key != key && a.place != place)
+                .map(|a| {
+                    haversine_km_cos(
+                        (lat, lon, lat.to_radians().cos()),
+                        (a.lat, a.lon, a.cos_lat),
+                    )
+                })
+                .fold(f64::INFINITY, f64::min);
+            let got = nearest_anchor_km(&anchors, key, place, lat, lon);
+            if all < NEAR_KM {
+                assert_eq!(got.to_bits(), all.to_bits(), "round {round}");
+            } else {
+                assert!(got >= NEAR_KM, "round {round}: {got} {all}");
+            }
+        }
+    }
+
+    /// The bounds are under the distance.
+    #[test]
+    fn bounds_are_under_the_distance() {
+        for lat in [-89.0f64, -60.0, -10.0, 0.0, 33.5, 36.2, 70.0, 88.4] {
+            for dlon in [0.0, 0.5, 3.0, 90.0, 179.9, 180.0, 270.0] {
+                for dlat in [0.0, 0.01, 1.5, -1.5, 3.0, 45.0, -90.0] {
+                    let a_lat = (lat + dlat).clamp(-90.0, 90.0);
                     let a = Anchor {
                         key: 0,
                         place: 0,
@@ -1439,8 +1526,17 @@ mod tests {
                         lon: 36.0 + dlon,
                         cos_lat: a_lat.to_radians().cos(),
                     };
-                    let bound = distance_lower_bound(lat, 36.0, lat.to_radians().cos(), &a);
-                    assert!(bound > NEAR_KM + 1.0, "{lat} {dlat} {dlon}: {bound}");
+                    let cos = lat.to_radians().cos();
+                    let d = haversine_km_cos((lat, 36.0, cos), (a.lat, a.lon, a.cos_lat));
+                    let bound = distance_lower_bound(lat, 36.0, cos, &a);
+                    assert!(
+                        bound <= d + 1e-9 * (1.0 + d),
+                        "{lat} {dlat} {dlon}: {bound} {d}"
+                    );
+                    assert!(
+                        latitude_lower_bound(lat, &a) <= bound,
+                        "{lat} {dlat} {dlon}"
+                    );
                 }
             }
         }

@@ -19,7 +19,7 @@ use super::words::{
     STOP_WORDS,
 };
 use super::{
-    Candidate, FxMap, Geocoder, PlaceMention, ResolvedPlace, ResolvedText, UnresolvedMention,
+    Candidate, Facts, FxMap, Geocoder, PlaceMention, ResolvedPlace, ResolvedText, UnresolvedMention,
 };
 
 /// Countries where transliteration varies and names may match by key alone.
@@ -40,6 +40,8 @@ struct Cand {
     class: u8,
     kind: PlaceKind,
     country: u16,
+    /// What scoring reads of the record.
+    facts: Facts,
 }
 
 /// A key's posting with the columns of its place that the choice of
@@ -72,7 +74,16 @@ struct PostingCache {
     /// `Gazetteer::light_id` of names of several words (a binary search
     /// of a table of megabytes: a dozen cache misses).
     lights: FxMap<Box<str>, Option<usize>>,
+    /// The allowed candidates of a name (see [`AllowedKey`]): a name met
+    /// again skips its postings, the filter and the places' facts.
+    allowed: FxMap<AllowedKey, Box<[Cand]>>,
+    /// Candidates held in `allowed`.
+    allowed_cands: usize,
 }
+
+/// What [`allowed`] candidates depend on: the key id, the light id of the
+/// name (exact spellings), whether it is one word and whether it is short.
+type AllowedKey = (u32, u32, bool, bool);
 
 impl PostingCache {
     /// This thread's cache, emptied if it belonged to another geocoder.
@@ -81,6 +92,8 @@ impl PostingCache {
             self.keys.clear();
             self.postings = 0;
             self.lights.clear();
+            self.allowed.clear();
+            self.allowed_cands = 0;
             self.owner = g.id;
         }
         self
@@ -109,69 +122,114 @@ const LIGHTS_MAX: usize = 1 << 14;
 /// Postings kept (24 bytes each) before the postings cache starts over:
 /// about 6 MB a thread.
 const POSTINGS_MAX: usize = 1 << 18;
+/// Allowed candidates kept (56 bytes each) before that cache starts over:
+/// about 3.5 MB a thread.
+const ALLOWED_MAX: usize = 1 << 16;
 
 thread_local! {
     static POSTINGS: std::cell::RefCell<PostingCache> = std::cell::RefCell::default();
 }
 
-/// Fills `cands` with the places a key names (one entry per place, exact
-/// when one of its names for the key has light id `l_id`), from the
-/// per-thread cache.
-fn candidates_of(g: &Geocoder, key_id: usize, l_id: Option<usize>, cands: &mut Vec<Cand>) {
+/// Fills `cands` with the places a key names that may be named so (see
+/// [`allowed`]): one entry per place, exact when one of its names for the
+/// key has light id `l_id`; from the per-thread caches.
+fn allowed_candidates(
+    g: &Geocoder,
+    key_id: usize,
+    l_id: Option<usize>,
+    single_word: bool,
+    light_len: usize,
+    cands: &mut Vec<Cand>,
+) {
     POSTINGS.with(|cache| {
         let mut cache = cache.borrow_mut();
         let cache = cache.for_geocoder(g);
-        let gaz = g.gazetteer();
-        if !cache.keys.contains_key(&key_id) {
-            let n = gaz.named_ids(key_id).len();
-            if cache.postings + n > POSTINGS_MAX {
-                cache.keys.clear();
-                cache.postings = 0;
-            }
-            cache.postings += n;
-        }
-        let posts = cache.keys.entry(key_id).or_insert_with(|| {
-            gaz.named_ids(key_id)
-                .map(|(place, light)| Posting {
-                    place: place as u32,
-                    light: light as u32,
-                    pop: gaz.place_population(place),
-                    class: g.country_class[gaz.place_country_id(place)]
-                        | if gaz.place_is_curated(place) {
-                            CURATED
-                        } else {
-                            0
-                        },
-                    kind: gaz.place_kind(place),
-                    country: gaz.place_country_id(place) as u16,
-                })
-                .collect()
-        });
+        let allowed_key = (
+            key_id as u32,
+            l_id.map_or(u32::MAX, |l| l as u32),
+            single_word,
+            light_len < 4,
+        );
         cands.clear();
-        // Postings come in place order: a place's names are adjacent.
-        // Light forms compare by id (equal strings, equal ids).
-        for p in posts.iter() {
-            let (place, light) = (p.place as usize, p.light as usize);
-            let exact = Some(light) == l_id;
-            match cands.last_mut().filter(|c| c.place == place) {
-                Some(c) => {
-                    if exact && !c.exact {
-                        c.exact = true;
-                        c.variant = light;
-                    }
-                }
-                None => cands.push(Cand {
-                    place,
-                    exact,
-                    variant: light,
-                    pop: p.pop,
-                    class: p.class,
-                    kind: p.kind,
-                    country: p.country,
-                }),
-            }
+        if let Some(known) = cache.allowed.get(&allowed_key) {
+            cands.extend_from_slice(known);
+            return;
         }
+        candidates_of(cache, g, key_id, l_id, cands);
+        cands.retain(|c| allowed(c, single_word, light_len));
+        for c in cands.iter_mut() {
+            c.facts = g.facts_of(c.place);
+        }
+        if cache.allowed_cands + cands.len() > ALLOWED_MAX {
+            cache.allowed.clear();
+            cache.allowed_cands = 0;
+        }
+        cache.allowed_cands += cands.len();
+        cache.allowed.insert(allowed_key, cands.as_slice().into());
     });
+}
+
+/// Fills `cands` with the places a key names (one entry per place, exact
+/// when one of its names for the key has light id `l_id`; their facts
+/// not yet read), from the postings cache.
+fn candidates_of(
+    cache: &mut PostingCache,
+    g: &Geocoder,
+    key_id: usize,
+    l_id: Option<usize>,
+    cands: &mut Vec<Cand>,
+) {
+    let gaz = g.gazetteer();
+    if !cache.keys.contains_key(&key_id) {
+        let n = gaz.named_ids(key_id).len();
+        if cache.postings + n > POSTINGS_MAX {
+            cache.keys.clear();
+            cache.postings = 0;
+        }
+        cache.postings += n;
+    }
+    let posts = cache.keys.entry(key_id).or_insert_with(|| {
+        gaz.named_ids(key_id)
+            .map(|(place, light)| Posting {
+                place: place as u32,
+                light: light as u32,
+                pop: gaz.place_population(place),
+                class: g.country_class[gaz.place_country_id(place)]
+                    | if gaz.place_is_curated(place) {
+                        CURATED
+                    } else {
+                        0
+                    },
+                kind: gaz.place_kind(place),
+                country: gaz.place_country_id(place) as u16,
+            })
+            .collect()
+    });
+    cands.clear();
+    // Postings come in place order: a place's names are adjacent.
+    // Light forms compare by id (equal strings, equal ids).
+    for p in posts.iter() {
+        let (place, light) = (p.place as usize, p.light as usize);
+        let exact = Some(light) == l_id;
+        match cands.last_mut().filter(|c| c.place == place) {
+            Some(c) => {
+                if exact && !c.exact {
+                    c.exact = true;
+                    c.variant = light;
+                }
+            }
+            None => cands.push(Cand {
+                place,
+                exact,
+                variant: light,
+                pop: p.pop,
+                class: p.class,
+                kind: p.kind,
+                country: p.country,
+                facts: Facts::default(),
+            }),
+        }
+    }
 }
 
 struct Found {
@@ -317,7 +375,7 @@ fn allowed(c: &Cand, single_word: bool, light_len: usize) -> bool {
 /// Scoring reads the index's columns (kind, population, country, curated
 /// flag: each place's record and its strings are scattered in memory) and
 /// the record only for what has no column.
-fn base_parts(g: &Geocoder, c: &Cand, want: Want) -> Parts {
+fn base_parts(c: &Cand, want: Want) -> Parts {
     use PlaceKind::*;
     let kind = match (want, c.kind) {
         (Want::Region, Region) => 4.0,
@@ -330,7 +388,7 @@ fn base_parts(g: &Geocoder, c: &Cand, want: Want) -> Parts {
         (Want::Any, Locality | Neighbourhood | Area) => 2.0,
         (Want::Any, Region) => 0.8,
         (Want::Any, District) => 0.0,
-    } + match g.feature_class(c.place) {
+    } + match c.facts.feature_class() {
         super::FC_PPLC => 1.0,
         super::FC_PPLA => 0.5,
         super::FC_PPLA2 => 0.3,
@@ -630,8 +688,7 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
         } else {
             light_id_cached(g, l)
         };
-        candidates_of(g, m.key_id, l_id, &mut cands);
-        cands.retain(|c| allowed(c, single_word, l.len()));
+        allowed_candidates(g, m.key_id, l_id, single_word, l.len(), &mut cands);
         // "al-Baghdadi", "Halabi": a place's name plus -i is a nisba (a
         // person's "of Baghdad"), not a loose spelling of the place.
         if single_word
@@ -661,7 +718,7 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             located_by_end: None,
         });
     }
-    drop_actors(g, &words, &mut out);
+    drop_actors(&words, &mut out);
     let largest = |f: &Found| {
         f.cands
             .iter()
@@ -858,20 +915,20 @@ fn after_person_title(words: &TextWords, i: usize) -> bool {
 }
 
 /// True if a mention can name a country or a national capital.
-fn country_or_capital(g: &Geocoder, f: &Found) -> bool {
+fn country_or_capital(f: &Found) -> bool {
     // The kind column first: most candidates are not exact, and reading a
     // record is a cache miss.
     f.cands.iter().any(|c| {
-        c.exact && (c.kind == PlaceKind::Country || g.feature_class(c.place) == super::FC_PPLC)
+        c.exact && (c.kind == PlaceKind::Country || c.facts.feature_class() == super::FC_PPLC)
     })
 }
 
 /// Drops countries and capitals used as actors (metonymy): "Moscow
 /// announced", "Syria's army", "Turkey, a rebel backer", and the first of
 /// "Syria and its ally Russia launched".
-fn drop_actors(g: &Geocoder, words: &TextWords, found: &mut Vec<Found>) {
+fn drop_actors(words: &TextWords, found: &mut Vec<Found>) {
     let text = words.text();
-    let cc: Vec<bool> = found.iter().map(|f| country_or_capital(g, f)).collect();
+    let cc: Vec<bool> = found.iter().map(country_or_capital).collect();
     let mut actor: Vec<bool> = found
         .iter()
         .zip(&cc)
@@ -1029,12 +1086,7 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Vec<Scored>, Option<(
     let home = g.home_country.as_str();
     let mut base: Vec<Vec<Parts>> = found
         .iter()
-        .map(|f| {
-            f.cands
-                .iter()
-                .map(|c| base_parts(g, c, f.ctx.want))
-                .collect()
-        })
+        .map(|f| f.cands.iter().map(|c| base_parts(c, f.ctx.want)).collect())
         .collect();
     // Pass 1: confident winners are anchors.
     let mut anchors: Vec<(usize, usize)> = Vec::new(); // (mention key id, place)
@@ -1157,7 +1209,7 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Vec<Scored>, Option<(
         // Naha in Japan: a far place named by an alternate does not beat a
         // place of the transliteration zone named by its own name.
         let in_zone = |c: &Cand| c.class & super::FUZZY != 0;
-        let own_name = |c: &Cand| g.is_own_name(c.place, c.variant);
+        let own_name = |c: &Cand| c.facts.is_own_name(c.variant);
         // (Decoding names is costly: only when far candidates compete.)
         let zone_own_name = f.cands.iter().any(|c| !in_zone(c))
             && f.cands.iter().any(|c| in_zone(c) && own_name(c));
@@ -1208,7 +1260,7 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Vec<Scored>, Option<(
             if let Some(near) = near_before {
                 parts[j].near = near;
             } else {
-                let (lat, lon) = g.place_coords(c.place);
+                let (lat, lon) = (c.facts.lat, c.facts.lon);
                 let nearest = nearest_anchor_km(&anchor_points, f.key_id, c.place, lat, lon);
                 if nearest < NEAR_KM {
                     parts[j].near = 3.0 * (1.0 - (nearest / NEAR_KM) as f32);
@@ -1231,7 +1283,7 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Vec<Scored>, Option<(
                     && Some(c.country) == g.home_country_id
                     && focus_here.is_none_or(|(id, _)| Some(id) == g.home_country_id))
                 && !matches!(
-                    g.feature_class(c.place),
+                    c.facts.feature_class(),
                     super::FC_PPLA | super::FC_PPLA2 | super::FC_PPLA_OTHER
                 ))
         };
@@ -1346,6 +1398,7 @@ pub(super) fn resolve_with(
             class: 0,
             kind: gaz.place_kind(i),
             country: gaz.place_country_id(i) as u16,
+            facts: g.facts_of(i),
         };
         let p = gaz.place(i);
         Some(to_resolved(

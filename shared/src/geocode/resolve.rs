@@ -237,8 +237,11 @@ struct Found {
     ctx: Context,
     key_id: usize,
     single_word: bool,
-    /// Bytes of the name's light form.
-    light_len: usize,
+    /// The name's light form: its bytes in the text's `lights` (see
+    /// [`find`]).
+    light: Range<usize>,
+    /// Its light id, if some name has it.
+    light_id: Option<usize>,
     cands: Vec<Cand>,
     /// Only locates the next name ("the Damascus suburb of X"): scored (it
     /// helps choose X) but not returned.
@@ -439,9 +442,8 @@ fn rule_of(w: &Parts, r: Option<&Parts>, p: &Place, want: Want) -> String {
 }
 
 fn to_resolved(
-    gaz: &gazetteer::Gazetteer,
     p: &Place,
-    c: &Cand,
+    variant: &str,
     relative: bool,
     parts: &Parts,
     rule: String,
@@ -461,7 +463,7 @@ fn to_resolved(
         lon: p.lon,
         geo_precision,
         kind: p.kind,
-        variant: gaz.light(c.variant).to_string(),
+        variant: variant.to_string(),
         rule,
         score: parts.total(),
     }
@@ -521,21 +523,29 @@ fn light_of(words: &TextWords, ws: Range<usize>, word: &mut String, out: &mut St
     !out.is_empty()
 }
 
-/// Finds candidate mentions, and returns them with the text's words.
+/// Finds candidate mentions, and returns them with the text's words and
+/// the light forms of their names, one after another (`lights`).
 /// `force_at`: a byte offset whose match skips the capitalisation and
 /// stop-word checks (for `explain`).
-fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>, TextWords<'t>) {
+fn find<'t>(
+    g: &Geocoder,
+    text: &'t str,
+    force_at: Option<usize>,
+) -> (Vec<Found>, TextWords<'t>, String) {
     let gaz = g.gazetteer();
     let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
     let mut norm = scratch.norm;
     let names = gaz.normalize_and_find_in(text, &mut norm);
     let words = TextWords::with_buffers(text, std::mem::take(&mut norm.words), scratch.text);
     scratch.text = TextBuffers::default();
+    let mut lights = std::mem::take(&mut scratch.lights);
+    lights.clear();
     let mut light_buf = String::new();
     let mut word_buf = String::new();
     // The current match's words (byte ranges).
     let mut toks_buf: Vec<Range<usize>> = Vec::new();
-    // Most matches keep no candidate: fill one buffer, copy out the rest.
+    // Most matches keep no candidate: one buffer is filled for each, and
+    // handed over to a match that keeps some.
     let mut cands: Vec<Cand> = Vec::new();
     let actor_spans = g.actors.spans(&norm);
     let mut out = Vec::new();
@@ -703,6 +713,8 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
         if cands.is_empty() {
             continue;
         }
+        let light = lights.len()..lights.len() + l.len();
+        lights.push_str(l);
         out.push(Found {
             ctx: context::read_in(&words, &span),
             after_article: article_before(text, span.start),
@@ -711,8 +723,9 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             span,
             key_id: m.key_id,
             single_word,
-            light_len: l.len(),
-            cands: cands.clone(),
+            light,
+            light_id: l_id,
+            cands: std::mem::take(&mut cands),
             modifier: false,
             forced,
             located_by_end: None,
@@ -777,7 +790,7 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
     }
     scratch.norm = norm;
     SCRATCH.with(|s| *s.borrow_mut() = scratch);
-    (out, words)
+    (out, words, lights)
 }
 
 /// Allocations of the last text's normalisation and word split, kept per
@@ -787,6 +800,7 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
 struct Scratch {
     norm: gazetteer::normalize::NormalizedText,
     text: TextBuffers,
+    lights: String,
 }
 
 thread_local! {
@@ -794,12 +808,13 @@ thread_local! {
 }
 
 /// Keeps a finished text's word split and buffers for the next text.
-fn give_back(words: TextWords) {
+fn give_back(words: TextWords, lights: String) {
     let (split, buffers) = words.into_buffers();
     SCRATCH.with(|s| {
         let mut s = s.borrow_mut();
         s.norm.words = split;
         s.text = buffers;
+        s.lights = lights;
     });
 }
 
@@ -975,12 +990,18 @@ fn sin_lower_bound(x: f64) -> f64 {
     (x - x * x * x / 6.0).max(0.0)
 }
 
+/// `s(Δφ/2)` of a lower bound of the distance from latitude `lat` to `a`
+/// (see [`distance_lower_bound`]); `2R` times it is a lower bound itself,
+/// from the latitudes alone.
+fn latitude_part(lat: f64, a: &Anchor) -> f64 {
+    sin_lower_bound((a.lat - lat).to_radians() / 2.0)
+}
+
 /// A lower bound of the great-circle distance from (`lat`, `lon`) to `a`
 /// in km, from the haversine formula without trigonometry: `d = 2R
 /// asin(sqrt(h)) >= 2R sqrt(h)`, and `h >= s(Δφ/2)² + cos φ1 cos φ2
-/// s(Δλ/2)²` with `s` below `sin`.
-fn distance_lower_bound(lat: f64, lon: f64, cos_lat: f64, a: &Anchor) -> f64 {
-    let dp = sin_lower_bound((a.lat - lat).to_radians() / 2.0);
+/// s(Δλ/2)²` with `s` below `sin`. `dp`: [`latitude_part`].
+fn distance_lower_bound(dp: f64, lon: f64, cos_lat: f64, a: &Anchor) -> f64 {
     let mut dl = (a.lon - lon).abs();
     if dl > 180.0 {
         dl = 360.0 - dl;
@@ -988,12 +1009,6 @@ fn distance_lower_bound(lat: f64, lon: f64, cos_lat: f64, a: &Anchor) -> f64 {
     let dl = sin_lower_bound(dl.to_radians() / 2.0);
     let h = dp * dp + (cos_lat * a.cos_lat).max(0.0) * dl * dl;
     2.0 * 6371.0 * h.sqrt()
-}
-
-/// [`distance_lower_bound`] from the latitudes alone (`h >= s(Δφ/2)²`):
-/// it grows with the difference of latitude.
-fn latitude_lower_bound(lat: f64, a: &Anchor) -> f64 {
-    2.0 * 6371.0 * sin_lower_bound((a.lat - lat).to_radians() / 2.0)
 }
 
 /// The distance in km from a candidate (`place` at `lat`, `lon`, named by
@@ -1019,13 +1034,16 @@ fn nearest_anchor_km(anchors: &[Anchor], key: usize, place: usize, lat: f64, lon
         };
         let Some(a) = a else { break };
         let reach = (NEAR_KM + 1.0).min(nearest + 1e-6 * (1.0 + nearest));
-        if latitude_lower_bound(lat, a) > reach {
+        // (`h >= s(Δφ/2)²`: the bound from latitudes grows with their
+        // difference.)
+        let dp = latitude_part(lat, a);
+        if 2.0 * 6371.0 * dp > reach {
             break;
         }
         if a.key == key || a.place == place {
             continue;
         }
-        if distance_lower_bound(lat, lon, cos_p, a) > reach {
+        if distance_lower_bound(dp, lon, cos_p, a) > reach {
             continue;
         }
         let d = haversine_km_cos((lat, lon, cos_p), (a.lat, a.lon, a.cos_lat));
@@ -1279,7 +1297,7 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Vec<Scored>, Option<(
                 && c.kind == PlaceKind::Locality
                 && c.pop < 1_000
                 && parts[j].near == 0.0
-                && !(f.light_len >= LOOSE_TRUST_LEN
+                && !(f.light.len() >= LOOSE_TRUST_LEN
                     && Some(c.country) == g.home_country_id
                     && focus_here.is_none_or(|(id, _)| Some(id) == g.home_country_id))
                 && !matches!(
@@ -1324,7 +1342,13 @@ pub(super) fn resolve_with(
     want_all: bool,
 ) -> (ResolvedText, Vec<MentionCandidates>) {
     let gaz = g.gazetteer();
-    let (found, words) = find(g, text, force_at);
+    let (found, words, lights) = find(g, text, force_at);
+    // The name's own light form is in `lights` (equal light ids, equal
+    // strings): the light table is megabytes, a cache miss or two.
+    let variant = |f: &Found, c: &Cand| match f.light_id {
+        Some(id) if id == c.variant => &lights[f.light.clone()],
+        _ => gaz.light(c.variant),
+    };
     let (scored, focus) = score_all(g, &found, want_all);
     let mut mentions = Vec::new();
     let mut all = Vec::new();
@@ -1354,7 +1378,7 @@ pub(super) fn resolve_with(
                         .replace("only candidate", "not chosen")
                 };
                 Candidate {
-                    place: to_resolved(gaz, p, &f.cands[j], relative, &s.parts[j], r),
+                    place: to_resolved(p, variant(f, &f.cands[j]), relative, &s.parts[j], r),
                     chosen: rank == 0,
                 }
             })
@@ -1390,28 +1414,17 @@ pub(super) fn resolve_with(
                     && p.country == cc
                     && p.admin1.as_deref() == Some(gov.as_str())
             })?;
-        let cand = Cand {
-            place: i,
-            exact: true,
-            variant: gaz.light_id(c.light)?,
-            pop: gaz.place_population(i),
-            class: 0,
-            kind: gaz.place_kind(i),
-            country: gaz.place_country_id(i) as u16,
-            facts: g.facts_of(i),
-        };
         let p = gaz.place(i);
         Some(to_resolved(
-            gaz,
             p,
-            &cand,
+            c.light,
             false,
             &Parts::default(),
             format!("article governorate focus: {gov}"),
         ))
     });
     let unresolved = unresolved(&words, &found);
-    give_back(words);
+    give_back(words, lights);
     (
         ResolvedText {
             mentions,
@@ -1581,15 +1594,13 @@ mod tests {
                     };
                     let cos = lat.to_radians().cos();
                     let d = haversine_km_cos((lat, 36.0, cos), (a.lat, a.lon, a.cos_lat));
-                    let bound = distance_lower_bound(lat, 36.0, cos, &a);
+                    let dp = latitude_part(lat, &a);
+                    let bound = distance_lower_bound(dp, 36.0, cos, &a);
                     assert!(
                         bound <= d + 1e-9 * (1.0 + d),
                         "{lat} {dlat} {dlon}: {bound} {d}"
                     );
-                    assert!(
-                        latitude_lower_bound(lat, &a) <= bound,
-                        "{lat} {dlat} {dlon}"
-                    );
+                    assert!(2.0 * 6371.0 * dp <= bound, "{lat} {dlat} {dlon}");
                 }
             }
         }

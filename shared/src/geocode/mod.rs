@@ -71,6 +71,8 @@ pub(crate) struct Facts {
     /// Latitude and longitude, as in the record.
     pub lat: f64,
     pub lon: f64,
+    /// `lat.to_radians().cos()`, for distances.
+    pub cos_lat: f64,
 }
 
 impl Facts {
@@ -404,10 +406,12 @@ impl Geocoder {
     pub(crate) fn facts_of(&self, place: usize) -> Facts {
         let packed = self.place_facts(place);
         let f = &self.facts[place];
+        let lat = f64::from_bits(f.lat.load(Ordering::Relaxed));
         Facts {
             packed,
-            lat: f64::from_bits(f.lat.load(Ordering::Relaxed)),
+            lat,
             lon: f64::from_bits(f.lon.load(Ordering::Relaxed)),
+            cos_lat: lat.to_radians().cos(),
         }
     }
 

@@ -7,6 +7,7 @@
 //! focus, and proximity to the other places named in the article.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use gazetteer::normalize::{is_article, light, light_word, tokenize};
 use gazetteer::place::haversine_km_cos;
@@ -29,7 +30,7 @@ const WORLD_MIN_POPULATION: u64 = 15_000;
 /// Within this distance a co-mentioned place supports a candidate.
 const NEAR_KM: f64 = 150.0;
 
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 struct Cand {
     place: usize,
     exact: bool,
@@ -76,7 +77,7 @@ struct PostingCache {
     lights: FxMap<Box<str>, Option<usize>>,
     /// The allowed candidates of a name (see [`AllowedKey`]): a name met
     /// again skips its postings, the filter and the places' facts.
-    allowed: FxMap<AllowedKey, Box<[Cand]>>,
+    allowed: FxMap<AllowedKey, Rc<[Cand]>>,
     /// Candidates held in `allowed`.
     allowed_cands: usize,
 }
@@ -122,17 +123,17 @@ const LIGHTS_MAX: usize = 1 << 14;
 /// Postings kept (24 bytes each) before the postings cache starts over:
 /// about 6 MB a thread.
 const POSTINGS_MAX: usize = 1 << 18;
-/// Allowed candidates kept (56 bytes each) before that cache starts over:
-/// about 3.5 MB a thread.
+/// Allowed candidates kept (64 bytes each) before that cache starts over:
+/// about 4 MB a thread.
 const ALLOWED_MAX: usize = 1 << 16;
 
 thread_local! {
     static POSTINGS: std::cell::RefCell<PostingCache> = std::cell::RefCell::default();
 }
 
-/// Fills `cands` with the places a key names that may be named so (see
-/// [`allowed`]): one entry per place, exact when one of its names for the
-/// key has light id `l_id`; from the per-thread caches.
+/// The places a key names that may be named so (see [`allowed`]): one
+/// entry per place, exact when one of its names for the key has light id
+/// `l_id`; shared with the per-thread cache. `cands`: a buffer.
 fn allowed_candidates(
     g: &Geocoder,
     key_id: usize,
@@ -140,7 +141,7 @@ fn allowed_candidates(
     single_word: bool,
     light_len: usize,
     cands: &mut Vec<Cand>,
-) {
+) -> Rc<[Cand]> {
     POSTINGS.with(|cache| {
         let mut cache = cache.borrow_mut();
         let cache = cache.for_geocoder(g);
@@ -150,10 +151,8 @@ fn allowed_candidates(
             single_word,
             light_len < 4,
         );
-        cands.clear();
         if let Some(known) = cache.allowed.get(&allowed_key) {
-            cands.extend_from_slice(known);
-            return;
+            return known.clone();
         }
         candidates_of(cache, g, key_id, l_id, cands);
         cands.retain(|c| allowed(c, single_word, light_len));
@@ -165,8 +164,10 @@ fn allowed_candidates(
             cache.allowed_cands = 0;
         }
         cache.allowed_cands += cands.len();
-        cache.allowed.insert(allowed_key, cands.as_slice().into());
-    });
+        let shared: Rc<[Cand]> = cands.as_slice().into();
+        cache.allowed.insert(allowed_key, shared.clone());
+        shared
+    })
 }
 
 /// Fills `cands` with the places a key names (one entry per place, exact
@@ -242,7 +243,8 @@ struct Found {
     light: Range<usize>,
     /// Its light id, if some name has it.
     light_id: Option<usize>,
-    cands: Vec<Cand>,
+    /// Shared with the candidates cache (`PostingCache::allowed`).
+    cands: Rc<[Cand]>,
     /// Only locates the next name ("the Damascus suburb of X"): scored (it
     /// helps choose X) but not returned.
     modifier: bool,
@@ -544,9 +546,8 @@ fn find<'t>(
     let mut word_buf = String::new();
     // The current match's words (byte ranges).
     let mut toks_buf: Vec<Range<usize>> = Vec::new();
-    // Most matches keep no candidate: one buffer is filled for each, and
-    // handed over to a match that keeps some.
-    let mut cands: Vec<Cand> = Vec::new();
+    // Candidates of a name not met before are gathered here.
+    let mut cands_buf: Vec<Cand> = Vec::new();
     let actor_spans = g.actors.spans(&norm);
     let mut out = Vec::new();
     let mut queue: std::collections::VecDeque<gazetteer::matcher::NameMatch> = names.into();
@@ -698,7 +699,7 @@ fn find<'t>(
         } else {
             light_id_cached(g, l)
         };
-        allowed_candidates(g, m.key_id, l_id, single_word, l.len(), &mut cands);
+        let mut cands = allowed_candidates(g, m.key_id, l_id, single_word, l.len(), &mut cands_buf);
         // "al-Baghdadi", "Halabi": a place's name plus -i is a nisba (a
         // person's "of Baghdad"), not a loose spelling of the place.
         if single_word
@@ -707,7 +708,7 @@ fn find<'t>(
             && cands.iter().any(|c| !c.exact)
             && gaz.light_id(&l[..l.len() - 1]).is_some()
         {
-            cands.retain(|c| c.exact);
+            cands = cands.iter().filter(|c| c.exact).copied().collect();
         }
         let covering_start = covering.as_ref().map(|ws| ws.start);
         if cands.is_empty() {
@@ -725,7 +726,7 @@ fn find<'t>(
             single_word,
             light,
             light_id: l_id,
-            cands: std::mem::take(&mut cands),
+            cands,
             modifier: false,
             forced,
             located_by_end: None,
@@ -774,7 +775,12 @@ fn find<'t>(
             // (the Zahraa district of Homs, though Aleppo has one too).
             Some(city) if out[i - 1].cands.iter().any(|c| is_inside(c, &city)) => {
                 out[i].modifier = true;
-                out[i - 1].cands.retain(|c| is_inside(c, &city));
+                out[i - 1].cands = out[i - 1]
+                    .cands
+                    .iter()
+                    .filter(|c| is_inside(c, &city))
+                    .copied()
+                    .collect();
                 out[i - 1].located_by_end = Some(out[i].span.end);
             }
             // A district the gazetteer does not have there ("the Midan
@@ -782,7 +788,7 @@ fn find<'t>(
             // text says it is in the city, so it is placed at the city.
             Some(city) if !out[i - 1].cands.iter().any(is_town) => {
                 out[i].modifier = true;
-                out[i - 1].cands = vec![city];
+                out[i - 1].cands = Rc::new([city]);
                 out[i - 1].located_by_end = Some(out[i].span.end);
             }
             _ => out[i - 1].modifier = true,
@@ -1013,14 +1019,19 @@ fn distance_lower_bound(dp: f64, lon: f64, cos_lat: f64, a: &Anchor) -> f64 {
 
 /// The distance in km from a candidate (`place` at `lat`, `lon`, named by
 /// key `key`) to the nearest anchor of another name and place, when under
-/// `NEAR_KM` (else it may be any distance over it). `anchors`: by latitude.
-fn nearest_anchor_km(anchors: &[Anchor], key: usize, place: usize, lat: f64, lon: f64) -> f64 {
+/// `NEAR_KM` (else it may be any distance over it). `cos_p`: `cos(lat)`;
+/// `anchors`: by latitude.
+fn nearest_anchor_km(
+    anchors: &[Anchor],
+    key: usize,
+    place: usize,
+    (lat, lon, cos_p): (f64, f64, f64),
+) -> f64 {
     // Only the nearest distance under NEAR_KM counts: anchors surely
     // farther than that or than the nearest so far (by a lower bound of
     // the haversine, with a margin far above rounding) skip the
     // trigonometry. Read nearest in latitude first, the anchors' latitude
     // alone soon rules out all the rest.
-    let cos_p = lat.to_radians().cos();
     let mut nearest = f64::INFINITY;
     let mid = anchors.partition_point(|a| a.lat < lat);
     let mut below = anchors[..mid].iter().rev().peekable();
@@ -1278,8 +1289,8 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Vec<Scored>, Option<(
             if let Some(near) = near_before {
                 parts[j].near = near;
             } else {
-                let (lat, lon) = (c.facts.lat, c.facts.lon);
-                let nearest = nearest_anchor_km(&anchor_points, f.key_id, c.place, lat, lon);
+                let point = (c.facts.lat, c.facts.lon, c.facts.cos_lat);
+                let nearest = nearest_anchor_km(&anchor_points, f.key_id, c.place, point);
                 if nearest < NEAR_KM {
                     parts[j].near = 3.0 * (1.0 - (nearest / NEAR_KM) as f32);
                 }
@@ -1569,7 +1580,8 @@ mod tests {
                     )
                 })
                 .fold(f64::INFINITY, f64::min);
-            let got = nearest_anchor_km(&anchors, key, place, lat, lon);
+            let point = (lat, lon, lat.to_radians().cos());
+            let got = nearest_anchor_km(&anchors, key, place, point);
             if all < NEAR_KM {
                 assert_eq!(got.to_bits(), all.to_bits(), "round {round}");
             } else {

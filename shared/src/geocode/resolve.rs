@@ -616,6 +616,20 @@ fn find<'t>(
                     .as_ref()
                     .is_some_and(|ws| next_is_name_part(&words, ws.end))
         };
+        // (The cheap and most frequent reasons first; all are tests.)
+        let rejected = !forced
+            && (!ends_well
+                || is_stop_word(l)
+                || function_start
+                || s.contains([
+                    '.', ',', ';', ':', '!', '?', '\n', '(', ')', '"', '“', '”', '/',
+                ])
+                || cut_prefix());
+        // One word is dropped whether it is rejected or a person's name:
+        // the costlier test is left out.
+        if rejected && toks.len() == 1 {
+            continue;
+        }
         // A person's name, whose words are not matched again ("Abu Bakr"
         // is not the village Bakr).
         let person = !forced
@@ -626,15 +640,6 @@ fn find<'t>(
         if person {
             continue;
         }
-        // (The cheap and most frequent reasons first; all are tests.)
-        let rejected = !forced
-            && (!ends_well
-                || is_stop_word(l)
-                || function_start
-                || s.contains([
-                    '.', ',', ';', ':', '!', '?', '\n', '(', ')', '"', '“', '”', '/',
-                ])
-                || cut_prefix());
         if rejected {
             // The words of a rejected multi-word match may hold names of
             // their own: match its first word and the rest again.

@@ -1376,29 +1376,31 @@ pub(super) fn resolve_with(
         if !returned && !want_all {
             continue;
         }
+        let relative = f.ctx.relative.is_some();
         let w = s.order[0];
         let wp = gaz.place(f.cands[w].place);
         let runner = s.order.get(1).map(|&r| &s.parts[r]);
-        let mut rule = Some(rule_of(&s.parts[w], runner, wp, f.ctx.want));
-        let relative = f.ctx.relative.is_some();
-        let n = if want_all { s.order.len() } else { 1 };
-        let mut cands: Vec<Candidate> = s.order[..n]
-            .iter()
-            .enumerate()
-            .map(|(rank, &j)| {
+        let rule = rule_of(&s.parts[w], runner, wp, f.ctx.want);
+        let chosen = to_resolved(wp, variant(f, &f.cands[w]), relative, &s.parts[w], rule);
+        if want_all {
+            let others = s.order[1..].iter().map(|&j| {
                 let p = gaz.place(f.cands[j].place);
-                let r = if rank == 0 {
-                    rule.take().unwrap_or_default()
-                } else {
-                    rule_of(&s.parts[j], None, p, f.ctx.want)
-                        .replace("only candidate", "not chosen")
-                };
+                let rule = rule_of(&s.parts[j], None, p, f.ctx.want)
+                    .replace("only candidate", "not chosen");
                 Candidate {
-                    place: to_resolved(p, variant(f, &f.cands[j]), relative, &s.parts[j], r),
-                    chosen: rank == 0,
+                    place: to_resolved(p, variant(f, &f.cands[j]), relative, &s.parts[j], rule),
+                    chosen: false,
                 }
-            })
-            .collect();
+            });
+            let first = Candidate {
+                place: chosen.clone(),
+                chosen: true,
+            };
+            all.push((
+                f.span.clone(),
+                std::iter::once(first).chain(others).collect(),
+            ));
+        }
         if returned {
             mentions.push(PlaceMention {
                 span: f.span.clone(),
@@ -1408,15 +1410,8 @@ pub(super) fn resolve_with(
                     (None, None) => f.span.clone(),
                 },
                 place_mention: text[f.span.clone()].to_string(),
-                place: if want_all {
-                    cands[0].place.clone()
-                } else {
-                    cands.swap_remove(0).place
-                },
+                place: chosen,
             });
-        }
-        if want_all {
-            all.push((f.span.clone(), cands));
         }
     }
     let focus = focus.and_then(|(gov, cc)| {

@@ -980,9 +980,29 @@ fn drop_actors(words: &TextWords, found: &mut Vec<Found>) {
 /// Each kept mention's span with its scored candidates, chosen first.
 pub(super) type MentionCandidates = (Range<usize>, Vec<Candidate>);
 
-struct Scored {
+/// The scored candidates of every mention.
+struct Scores {
+    /// Per candidate, one mention after another.
     parts: Vec<Parts>,
+    /// Per mention: its candidates' range in `parts`.
+    parts_of: Vec<Range<usize>>,
+    /// Per mention, its kept candidates best first (all of them, or the
+    /// first two), as indices into its candidates.
     order: Vec<usize>,
+    /// Per mention: its range in `order`.
+    order_of: Vec<Range<usize>>,
+}
+
+impl Scores {
+    /// The parts of mention `i`'s candidates.
+    fn parts(&self, i: usize) -> &[Parts] {
+        &self.parts[self.parts_of[i].clone()]
+    }
+
+    /// Mention `i`'s kept candidates, best first.
+    fn order(&self, i: usize) -> &[usize] {
+        &self.order[self.order_of[i].clone()]
+    }
 }
 
 /// A confident winner of pass 1, with its coordinates.
@@ -1115,12 +1135,17 @@ const LOOSE_TRUST_LEN: usize = 7;
 /// anchors and the article's focus, the second uses them).
 /// `all`: order every kept candidate; else only the first two (all that
 /// a text's results read).
-fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Vec<Scored>, Option<(String, String)>) {
+fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Scores, Option<(String, String)>) {
     let gaz = g.gazetteer();
     let home = g.home_country.as_str();
-    let mut base: Vec<Vec<Parts>> = found
+    let mut all_parts: Vec<Parts> = Vec::new();
+    let parts_of: Vec<Range<usize>> = found
         .iter()
-        .map(|f| f.cands.iter().map(|c| base_parts(c, f.ctx.want)).collect())
+        .map(|f| {
+            let start = all_parts.len();
+            all_parts.extend(f.cands.iter().map(|c| base_parts(c, f.ctx.want)));
+            start..all_parts.len()
+        })
         .collect();
     // Pass 1: confident winners are anchors.
     let mut anchors: Vec<(usize, usize)> = Vec::new(); // (mention key id, place)
@@ -1135,7 +1160,7 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Vec<Scored>, Option<(
         // The best and the runner-up, earlier candidates first among equals
         // (what a stable sort by descending total puts first).
         totals.clear();
-        totals.extend(base[i].iter().map(Parts::total));
+        totals.extend(all_parts[parts_of[i].clone()].iter().map(Parts::total));
         let total = |j: usize| totals[j];
         let better = |a: usize, b: usize| total(b).total_cmp(&total(a)).is_gt();
         let best = (1..f.cands.len()).fold(0, |b, j| if better(b, j) { j } else { b });
@@ -1215,9 +1240,12 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Vec<Scored>, Option<(
     // The last mention of each name (key id) scored so far.
     let mut last_of_key: FxMap<usize, usize> = FxMap::default();
     // Pass 2.
-    let mut scored: Vec<Scored> = Vec::with_capacity(found.len());
+    let mut order: Vec<usize> = Vec::new();
+    let mut order_of: Vec<Range<usize>> = Vec::with_capacity(found.len());
     for (i, f) in found.iter().enumerate() {
-        let mut parts = std::mem::take(&mut base[i]);
+        // This mention's parts, after those of the mentions before it.
+        let (parts_before, rest) = all_parts.split_at_mut(parts_of[i].start);
+        let parts = &mut rest[..f.cands.len()];
         // A loose spelling does not beat a large place spelled exactly
         // (Moscow is not the village Mishkaw).
         // A large world city spelled exactly (Paris, Moscow) is what a
@@ -1290,7 +1318,7 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Vec<Scored>, Option<(
             // mentioned again has them from its last mention.
             let near_before = earlier
                 .filter(|&k| found[k].cands.get(j).is_some_and(|e| e.place == c.place))
-                .map(|k| scored[k].parts[j].near);
+                .map(|k| parts_before[parts_of[k].start + j].near);
             if let Some(near) = near_before {
                 parts[j].near = near;
             } else {
@@ -1321,10 +1349,10 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Vec<Scored>, Option<(
                     super::FC_PPLA | super::FC_PPLA2 | super::FC_PPLA_OTHER
                 ))
         };
-        let order: Vec<usize> = if all {
-            let mut order: Vec<usize> = (0..f.cands.len()).filter(|&j| keep(j)).collect();
-            order.sort_by(|&a, &b| parts[b].total().total_cmp(&parts[a].total()));
-            order
+        let order_start = order.len();
+        if all {
+            order.extend((0..f.cands.len()).filter(|&j| keep(j)));
+            order[order_start..].sort_by(|&a, &b| parts[b].total().total_cmp(&parts[a].total()));
         } else {
             // What the stable sort puts first and second: the earliest of
             // the highest, then the earliest of the highest of the rest.
@@ -1340,12 +1368,18 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Vec<Scored>, Option<(
                     .filter(|&j| j != w && keep(j))
                     .reduce(|b, j| if better(b, j) { j } else { b })
             });
-            best.into_iter().chain(runner).collect()
-        };
-        scored.push(Scored { parts, order });
+            order.extend(best.into_iter().chain(runner));
+        }
+        order_of.push(order_start..order.len());
     }
     let focus = gov_focus.zip(country_focus.map(|(_, c)| c.to_string()));
-    (scored, focus)
+    let scores = Scores {
+        parts: all_parts,
+        parts_of,
+        order,
+        order_of,
+    };
+    (scores, focus)
 }
 
 /// Resolves a text; also returns each kept mention's full candidate list.
@@ -1365,11 +1399,12 @@ pub(super) fn resolve_with(
         Some(id) if id == c.variant => &lights[f.light.clone()],
         _ => gaz.light(c.variant),
     };
-    let (scored, focus) = score_all(g, &found, want_all);
+    let (scores, focus) = score_all(g, &found, want_all);
     let mut mentions = Vec::new();
     let mut all = Vec::new();
-    for (f, s) in found.iter().zip(&scored) {
-        if s.order.is_empty() {
+    for (i, f) in found.iter().enumerate() {
+        let (parts, order) = (scores.parts(i), scores.order(i));
+        if order.is_empty() {
             continue;
         }
         let returned = !f.modifier;
@@ -1377,18 +1412,18 @@ pub(super) fn resolve_with(
             continue;
         }
         let relative = f.ctx.relative.is_some();
-        let w = s.order[0];
+        let w = order[0];
         let wp = gaz.place(f.cands[w].place);
-        let runner = s.order.get(1).map(|&r| &s.parts[r]);
-        let rule = rule_of(&s.parts[w], runner, wp, f.ctx.want);
-        let chosen = to_resolved(wp, variant(f, &f.cands[w]), relative, &s.parts[w], rule);
+        let runner = order.get(1).map(|&r| &parts[r]);
+        let rule = rule_of(&parts[w], runner, wp, f.ctx.want);
+        let chosen = to_resolved(wp, variant(f, &f.cands[w]), relative, &parts[w], rule);
         if want_all {
-            let others = s.order[1..].iter().map(|&j| {
+            let others = order[1..].iter().map(|&j| {
                 let p = gaz.place(f.cands[j].place);
-                let rule = rule_of(&s.parts[j], None, p, f.ctx.want)
-                    .replace("only candidate", "not chosen");
+                let rule =
+                    rule_of(&parts[j], None, p, f.ctx.want).replace("only candidate", "not chosen");
                 Candidate {
-                    place: to_resolved(p, variant(f, &f.cands[j]), relative, &s.parts[j], rule),
+                    place: to_resolved(p, variant(f, &f.cands[j]), relative, &parts[j], rule),
                     chosen: false,
                 }
             });

@@ -1149,8 +1149,9 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Scores, Option<(Strin
         .collect();
     // Pass 1: confident winners are anchors.
     let mut anchors: Vec<(usize, usize)> = Vec::new(); // (mention key id, place)
-                                                       // By country id (ids and codes are one to one).
-    let mut country_votes: FxMap<u16, usize> = FxMap::default();
+                                                       // By country id (ids and codes are one to one): an article names a
+                                                       // few countries, read once per mention below.
+    let mut country_votes: Vec<(u16, usize)> = Vec::new();
     // Votes per name, so a name's own mentions can be left out of the
     // focus that judges its candidates (one name cannot vouch for itself).
     let mut key_votes: FxMap<(usize, u16), usize> = FxMap::default();
@@ -1170,34 +1171,29 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Scores, Option<(Strin
                 .reduce(|b, j| if better(b, j) { j } else { b });
         let top = f.cands[best].place;
         let top_country = f.cands[best].country;
-        *country_votes.entry(top_country).or_default() += 1;
+        match country_votes.iter_mut().find(|(c, _)| *c == top_country) {
+            Some((_, n)) => *n += 1,
+            None => country_votes.push((top_country, 1)),
+        }
         *key_votes.entry((f.key_id, top_country)).or_default() += 1;
         let margin = runner.map(|r| total(best) - total(r));
         if margin.is_none_or(|m| m >= 1.0) && !f.destination {
             anchors.push((f.key_id, top));
         }
     }
-    let total_votes: usize = country_votes.values().sum();
+    let total_votes: usize = country_votes.iter().map(|&(_, n)| n).sum();
     let code = |c: u16| gaz.country(c as usize);
     let country_focus = focus_of(
-        country_votes.iter().map(|(c, n)| (*c, code(*c), *n)),
+        country_votes.iter().map(|&(c, n)| (c, code(c), n)),
         total_votes,
         home,
     );
     // What the other names say about the country each name is in.
     let focus_without = |key: usize| -> Option<(u16, &str)> {
-        let own: usize = country_votes
-            .keys()
-            .map(|c| key_votes.get(&(key, *c)).copied().unwrap_or(0))
-            .sum();
-        let others = country_votes.iter().map(|(c, n)| {
-            (
-                *c,
-                code(*c),
-                n - key_votes.get(&(key, *c)).copied().unwrap_or(0),
-            )
-        });
-        focus_of(others, total_votes - own, home)
+        let own = |c: u16| key_votes.get(&(key, c)).copied().unwrap_or(0);
+        let own_total: usize = country_votes.iter().map(|&(c, _)| own(c)).sum();
+        let others = country_votes.iter().map(|&(c, n)| (c, code(c), n - own(c)));
+        focus_of(others, total_votes - own_total, home)
     };
     let mut gov_votes: FxMap<String, usize> = FxMap::default();
     for &(_, p) in &anchors {

@@ -35,7 +35,7 @@ struct Cand {
     place: usize,
     exact: bool,
     /// Light id of the variant (see `Gazetteer::light`).
-    variant: usize,
+    variant: u32,
     /// The place's columns, as in [`Posting`].
     pop: u64,
     class: u8,
@@ -43,6 +43,8 @@ struct Cand {
     country: u16,
     /// What scoring reads of the record.
     facts: Facts,
+    /// The population part of its score (see [`base_parts`]).
+    pop_part: f32,
 }
 
 /// A key's posting with the columns of its place that the choice of
@@ -158,6 +160,7 @@ fn allowed_candidates(
         cands.retain(|c| allowed(c, single_word, light_len));
         for c in cands.iter_mut() {
             c.facts = g.facts_of(c.place);
+            c.pop_part = 0.3 * ((c.pop + 1) as f32).log10();
         }
         if cache.allowed_cands + cands.len() > ALLOWED_MAX {
             cache.allowed.clear();
@@ -216,18 +219,19 @@ fn candidates_of(
             Some(c) => {
                 if exact && !c.exact {
                     c.exact = true;
-                    c.variant = light;
+                    c.variant = light as u32;
                 }
             }
             None => cands.push(Cand {
                 place,
                 exact,
-                variant: light,
+                variant: light as u32,
                 pop: p.pop,
                 class: p.class,
                 kind: p.kind,
                 country: p.country,
                 facts: Facts::default(),
+                pop_part: 0.0,
             }),
         }
     }
@@ -401,7 +405,7 @@ fn base_parts(c: &Cand, want: Want) -> Parts {
     };
     Parts {
         kind,
-        pop: 0.3 * ((c.pop + 1) as f32).log10(),
+        pop: c.pop_part,
         exact: if c.exact { 0.5 } else { 0.0 },
         curated: if c.class & CURATED != 0 { 0.7 } else { 0.0 },
         ..Default::default()
@@ -1235,6 +1239,8 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Scores, Option<(Strin
     anchor_points.dedup_by_key(|a| (a.key, a.place));
     // The last mention of each name (key id) scored so far.
     let mut last_of_key: FxMap<usize, usize> = FxMap::default();
+    // Per mention: its name's focus (the same for every mention of it).
+    let mut focus_of_mention: Vec<Option<(u16, &str)>> = Vec::with_capacity(found.len());
     // Pass 2.
     let mut order: Vec<usize> = Vec::new();
     let mut order_of: Vec<Range<usize>> = Vec::with_capacity(found.len());
@@ -1267,7 +1273,7 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Scores, Option<(Strin
         // Naha in Japan: a far place named by an alternate does not beat a
         // place of the transliteration zone named by its own name.
         let in_zone = |c: &Cand| c.class & super::FUZZY != 0;
-        let own_name = |c: &Cand| c.facts.is_own_name(c.variant);
+        let own_name = |c: &Cand| c.facts.is_own_name(c.variant as usize);
         // (Decoding names is costly: only when far candidates compete.)
         let zone_own_name = f.cands.iter().any(|c| !in_zone(c))
             && f.cands.iter().any(|c| in_zone(c) && own_name(c));
@@ -1292,8 +1298,12 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Scores, Option<(Strin
         }
         // With no other name to say which country the text is about, the
         // home country (the reporting eventmap is for) is a weak prior.
-        let focus_here = focus_without(f.key_id);
         let earlier = last_of_key.insert(f.key_id, i);
+        let focus_here = match earlier {
+            Some(k) => focus_of_mention[k],
+            None => focus_without(f.key_id),
+        };
+        focus_of_mention.push(focus_here);
         for (j, c) in f.cands.iter().enumerate() {
             // Country ids and codes are one to one.
             let in_focus = focus_here.is_some_and(|(id, _)| id == c.country);
@@ -1392,8 +1402,8 @@ pub(super) fn resolve_with(
     // The name's own light form is in `lights` (equal light ids, equal
     // strings): the light table is megabytes, a cache miss or two.
     let variant = |f: &Found, c: &Cand| match f.light_id {
-        Some(id) if id == c.variant => &lights[f.light.clone()],
-        _ => gaz.light(c.variant),
+        Some(id) if id == c.variant as usize => &lights[f.light.clone()],
+        _ => gaz.light(c.variant as usize),
     };
     let (scores, focus) = score_all(g, &found, want_all);
     let mut mentions = Vec::new();

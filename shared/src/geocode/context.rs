@@ -341,16 +341,13 @@ pub fn is_actor_use(text: &str, span: &Range<usize>) -> bool {
 pub(super) fn is_actor_use_in(words: &TextWords, span: &Range<usize>) -> bool {
     let text = words.text();
     // "talks between Moscow and Army of Islam": a party.
-    let before = words_before(words, span.start, 2);
-    if before.len() == 2 && before[0].0 == "between" && PARTY_NOUNS.contains(&before[1].0.as_ref())
-    {
+    let before = Before::new(words, span.start, 2);
+    let (b0, b1) = (before.word(0), before.word(1));
+    if b0.as_deref() == Some("between") && b1.is_some_and(|w| PARTY_NOUNS.contains(&w.as_ref())) {
         return true;
     }
     // "Officials in Moscow said": a place.
-    if before
-        .first()
-        .is_some_and(|(w, _)| LOCATIVE.contains(&w.as_ref()))
-    {
+    if b0.is_some_and(|w| LOCATIVE.contains(&w.as_ref())) {
         return false;
     }
     let poss = possessive_len(text, span.end);

@@ -1496,7 +1496,8 @@ fn unresolved(words: &TextWords, found: &[Found]) -> Vec<UnresolvedMention> {
     let text = words.text();
     let mut out = Vec::new();
     for i in 0..words.len().saturating_sub(2) {
-        if words.word(i + 1) != "of" {
+        // (Bytes, not a str slice: most words are not "of".)
+        if text.as_bytes().get(words.range(i + 1)) != Some(b"of".as_slice()) {
             continue;
         }
         let w = words.word(i);

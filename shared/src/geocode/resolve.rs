@@ -1025,26 +1025,27 @@ fn sin_lower_bound(x: f64) -> f64 {
     (x - x * x * x / 6.0).max(0.0)
 }
 
-/// `s(Δφ/2)` of a lower bound of the distance from latitude `lat` to `a`
-/// (see [`distance_lower_bound`]); `2R` times it is a lower bound itself,
-/// from the latitudes alone.
+/// `s(Δφ/2)` of [`haversine_lower_bound`] from latitude `lat` to `a`; its
+/// square is a lower bound of `h` itself, from the latitudes alone.
 fn latitude_part(lat: f64, a: &Anchor) -> f64 {
     sin_lower_bound((a.lat - lat).to_radians() / 2.0)
 }
 
-/// A lower bound of the great-circle distance from (`lat`, `lon`) to `a`
-/// in km, from the haversine formula without trigonometry: `d = 2R
-/// asin(sqrt(h)) >= 2R sqrt(h)`, and `h >= s(Δφ/2)² + cos φ1 cos φ2
-/// s(Δλ/2)²` with `s` below `sin`. `dp`: [`latitude_part`].
-fn distance_lower_bound(dp: f64, lon: f64, cos_lat: f64, a: &Anchor) -> f64 {
+/// A lower bound of the haversine `h` from (`lat`, `lon`) to `a`, without
+/// trigonometry: `h >= s(Δφ/2)² + cos φ1 cos φ2 s(Δλ/2)²` with `s` below
+/// `sin`; the distance `2R asin(sqrt(h))` is at least `2R sqrt(h)`.
+/// `dp`: [`latitude_part`].
+fn haversine_lower_bound(dp: f64, lon: f64, cos_lat: f64, a: &Anchor) -> f64 {
     let mut dl = (a.lon - lon).abs();
     if dl > 180.0 {
         dl = 360.0 - dl;
     }
     let dl = sin_lower_bound(dl.to_radians() / 2.0);
-    let h = dp * dp + (cos_lat * a.cos_lat).max(0.0) * dl * dl;
-    2.0 * 6371.0 * h.sqrt()
+    dp * dp + (cos_lat * a.cos_lat).max(0.0) * dl * dl
 }
+
+/// Twice the Earth's radius in km (as in `haversine_km_cos`).
+const EARTH_DIAMETER_KM: f64 = 2.0 * 6371.0;
 
 /// The distance in km from a candidate (`place` at `lat`, `lon`, named by
 /// key `key`) to the nearest anchor of another name and place, when under
@@ -1062,6 +1063,10 @@ fn nearest_anchor_km(
     // trigonometry. Read nearest in latitude first, the anchors' latitude
     // alone soon rules out all the rest.
     let mut nearest = f64::INFINITY;
+    // That distance as a bound on `sqrt(h)`, so no square root is taken.
+    let reach_of =
+        |nearest: f64| (NEAR_KM + 1.0).min(nearest + 1e-6 * (1.0 + nearest)) / EARTH_DIAMETER_KM;
+    let mut reach = reach_of(nearest);
     let mid = anchors.partition_point(|a| a.lat < lat);
     let mut below = anchors[..mid].iter().rev().peekable();
     let mut above = anchors[mid..].iter().peekable();
@@ -1073,21 +1078,23 @@ fn nearest_anchor_km(
             (None, _) => above.next(),
         };
         let Some(a) = a else { break };
-        let reach = (NEAR_KM + 1.0).min(nearest + 1e-6 * (1.0 + nearest));
         // (`h >= s(Δφ/2)²`: the bound from latitudes grows with their
         // difference.)
         let dp = latitude_part(lat, a);
-        if 2.0 * 6371.0 * dp > reach {
+        if dp > reach {
             break;
         }
         if a.key == key || a.place == place {
             continue;
         }
-        if distance_lower_bound(dp, lon, cos_p, a) > reach {
+        if haversine_lower_bound(dp, lon, cos_p, a) > reach * reach {
             continue;
         }
         let d = haversine_km_cos((lat, lon, cos_p), (a.lat, a.lon, a.cos_lat));
-        nearest = nearest.min(d);
+        if d < nearest {
+            nearest = d;
+            reach = reach_of(nearest);
+        }
     }
     nearest
 }
@@ -1649,12 +1656,13 @@ mod tests {
                     let cos = lat.to_radians().cos();
                     let d = haversine_km_cos((lat, 36.0, cos), (a.lat, a.lon, a.cos_lat));
                     let dp = latitude_part(lat, &a);
-                    let bound = distance_lower_bound(dp, 36.0, cos, &a);
+                    let h = haversine_lower_bound(dp, 36.0, cos, &a);
+                    let bound = EARTH_DIAMETER_KM * h.sqrt();
                     assert!(
                         bound <= d + 1e-9 * (1.0 + d),
                         "{lat} {dlat} {dlon}: {bound} {d}"
                     );
-                    assert!(2.0 * 6371.0 * dp <= bound, "{lat} {dlat} {dlon}");
+                    assert!(dp * dp <= h, "{lat} {dlat} {dlon}");
                 }
             }
         }

@@ -264,6 +264,9 @@ struct Found {
     /// Where people are sent ("left for Idlib"): far from the events told,
     /// so it does not pull other names toward it.
     destination: bool,
+    /// May name a country or a capital (see [`country_or_capital`]); read
+    /// while the candidates are at hand.
+    country_or_capital: bool,
 }
 
 /// Verbs of sending people somewhere ("left for Idlib", "bused to Jarablus").
@@ -735,6 +738,7 @@ fn find<'t>(
             single_word,
             light,
             light_id: l_id,
+            country_or_capital: country_or_capital(&cands),
             cands,
             modifier: false,
             forced,
@@ -944,11 +948,10 @@ fn after_person_title(words: &TextWords, i: usize) -> bool {
     false
 }
 
-/// True if a mention can name a country or a national capital.
-fn country_or_capital(f: &Found) -> bool {
-    // The kind column first: most candidates are not exact, and reading a
-    // record is a cache miss.
-    f.cands.iter().any(|c| {
+/// True if a name's candidates include a country or a national capital
+/// spelled as written.
+fn country_or_capital(cands: &[Cand]) -> bool {
+    cands.iter().any(|c| {
         c.exact && (c.kind == PlaceKind::Country || c.facts.feature_class() == super::FC_PPLC)
     })
 }
@@ -958,7 +961,7 @@ fn country_or_capital(f: &Found) -> bool {
 /// "Syria and its ally Russia launched".
 fn drop_actors(words: &TextWords, found: &mut Vec<Found>) {
     let text = words.text();
-    let cc: Vec<bool> = found.iter().map(country_or_capital).collect();
+    let cc: Vec<bool> = found.iter().map(|f| f.country_or_capital).collect();
     let mut actor: Vec<bool> = found
         .iter()
         .zip(&cc)

@@ -80,7 +80,7 @@ struct PostingCache {
     /// The allowed candidates of a name (see [`AllowedKey`]): a name met
     /// again skips its postings, the filter and the places' facts.
     allowed: FxMap<AllowedKey, Rc<[Cand]>>,
-    /// Candidates held in `allowed`.
+    /// Candidates held in `allowed` (at least one per name).
     allowed_cands: usize,
 }
 
@@ -162,11 +162,14 @@ fn allowed_candidates(
             c.facts = g.facts_of(c.place);
             c.pop_part = 0.3 * ((c.pop + 1) as f32).log10();
         }
-        if cache.allowed_cands + cands.len() > ALLOWED_MAX {
+        // (A name with no candidates counts as one, so the entries are
+        // bounded too.)
+        let cost = cands.len().max(1);
+        if cache.allowed_cands + cost > ALLOWED_MAX {
             cache.allowed.clear();
             cache.allowed_cands = 0;
         }
-        cache.allowed_cands += cands.len();
+        cache.allowed_cands += cost;
         let shared: Rc<[Cand]> = cands.as_slice().into();
         cache.allowed.insert(allowed_key, shared.clone());
         shared
@@ -1161,10 +1164,10 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Scores, Option<(Strin
             start..all_parts.len()
         })
         .collect();
-    // Pass 1: confident winners are anchors.
-    let mut anchors: Vec<(usize, usize)> = Vec::new(); // (mention key id, place)
-                                                       // By country id (ids and codes are one to one): an article names a
-                                                       // few countries, read once per mention below.
+    // Pass 1: confident winners are anchors: (mention key id, place).
+    let mut anchors: Vec<(usize, usize)> = Vec::new();
+    // By country id (ids and codes are one to one): an article names a
+    // few countries, read once per mention below.
     let mut country_votes: Vec<(u16, usize)> = Vec::new();
     // Votes per name, so a name's own mentions can be left out of the
     // focus that judges its candidates (one name cannot vouch for itself).

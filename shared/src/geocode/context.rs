@@ -63,9 +63,9 @@ fn words_before<'a>(words: &'a TextWords, pos: usize, n: usize) -> Vec<(Cow<'a, 
         .collect()
 }
 
-/// Lowercase words after `pos` (nearest first), with their byte ends: the
-/// first `n` words of the 80 bytes after `pos`.
-fn words_after<'a>(words: &'a TextWords, pos: usize, n: usize) -> Vec<(Cow<'a, str>, usize)> {
+/// The word after `pos` in lowercase, with its byte end: the first word of
+/// the 80 bytes after `pos`.
+fn word_after<'a>(words: &'a TextWords, pos: usize) -> Option<(Cow<'a, str>, usize)> {
     let text = words.text();
     let mut to = (pos + 80).min(text.len());
     while !text.is_char_boundary(to) {
@@ -79,15 +79,14 @@ fn words_after<'a>(words: &'a TextWords, pos: usize, n: usize) -> Vec<(Cow<'a, s
         }
     }
     let to = to.max(pos);
-    if let Some(r) = words.window_first(pos, to, n) {
-        return r.map(|i| (words.lower(i), words.range(i).end)).collect();
+    if let Some(mut r) = words.window_first(pos, to, 1) {
+        return r.next().map(|i| (words.lower(i), words.range(i).end));
     }
     let window = &text[pos..to];
     tokenize(window)
         .into_iter()
-        .take(n)
+        .next()
         .map(|t| (lower(&window[t.range.clone()]), pos + t.range.end))
-        .collect()
 }
 
 fn is_number_word(w: &str) -> bool {
@@ -165,7 +164,7 @@ pub fn read(text: &str, span: &Range<usize>) -> Context {
 pub(super) fn read_in(words: &TextWords, span: &Range<usize>) -> Context {
     let text = words.text();
     let before = Before::new(words, span.start, 8);
-    let after = words_after(words, span.end, 2);
+    let after = word_after(words, span.end);
     // The words read below, lowercased when first read.
     let cache: [std::cell::OnceCell<Option<Cow<str>>>; 8] = Default::default();
     let w = |i: usize| {
@@ -175,9 +174,11 @@ pub(super) fn read_in(words: &TextWords, span: &Range<usize>) -> Context {
             .unwrap_or("")
     };
     let start_of = |i: usize| before.start(i).unwrap_or(span.start);
-    let a0 = after.first().map(|(s, _)| s.as_ref()).unwrap_or("");
+    let (a0, a0_end) = after
+        .as_ref()
+        .map_or(("", span.end), |(s, e)| (s.as_ref(), *e));
     // Only words directly after (a space or a possessive between).
-    let gap = &text[span.end..after.first().map(|(_, e)| *e).unwrap_or(span.end)];
+    let gap = &text[span.end..a0_end];
     let adjacent = gap.len() < 40 && !gap.contains(['.', ',', ';', ':', '\n', '(', ')']);
 
     let mut want = Want::Any;
@@ -206,7 +207,7 @@ pub(super) fn read_in(words: &TextWords, span: &Range<usize>) -> Context {
     }
     let mut relative = None;
     if adjacent && NEAR_AFTER.contains(&a0) {
-        relative = Some(span.start..after[0].1);
+        relative = Some(span.start..a0_end);
     } else if w(k) == "of" && NEAR_OF.contains(&w(k + 1)) {
         // "south of X", "outskirts of X", "7 km south of X"
         let mut s = start_of(k + 1);
@@ -340,16 +341,13 @@ pub fn is_actor_use(text: &str, span: &Range<usize>) -> bool {
 pub(super) fn is_actor_use_in(words: &TextWords, span: &Range<usize>) -> bool {
     let text = words.text();
     // "talks between Moscow and Army of Islam": a party.
-    let before = words_before(words, span.start, 2);
-    if before.len() == 2 && before[0].0 == "between" && PARTY_NOUNS.contains(&before[1].0.as_ref())
-    {
+    let before = Before::new(words, span.start, 2);
+    let (b0, b1) = (before.word(0), before.word(1));
+    if b0.as_deref() == Some("between") && b1.is_some_and(|w| PARTY_NOUNS.contains(&w.as_ref())) {
         return true;
     }
     // "Officials in Moscow said": a place.
-    if before
-        .first()
-        .is_some_and(|(w, _)| LOCATIVE.contains(&w.as_ref()))
-    {
+    if b0.is_some_and(|w| LOCATIVE.contains(&w.as_ref())) {
         return false;
     }
     let poss = possessive_len(text, span.end);

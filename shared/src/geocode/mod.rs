@@ -62,6 +62,32 @@ struct PlaceFacts {
     lon: AtomicU64,
 }
 
+/// A copy of a place's [`PlaceFacts`], kept with a candidate so scoring
+/// reads them next to its other columns.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Facts {
+    /// As `PlaceFacts::facts`.
+    packed: u32,
+    /// Latitude and longitude, as in the record.
+    pub lat: f64,
+    pub lon: f64,
+    /// `lat.to_radians().cos()`, for distances.
+    pub cos_lat: f64,
+}
+
+impl Facts {
+    /// The class of the place's feature code (`FC_*`).
+    pub fn feature_class(&self) -> u32 {
+        self.packed >> FACTS_CLASS_SHIFT & 7
+    }
+
+    /// Whether the light form `light_id` is the place's own name's.
+    pub fn is_own_name(&self, light_id: usize) -> bool {
+        let own = self.packed & FACTS_LIGHT;
+        own != FACTS_LIGHT && own as usize == light_id
+    }
+}
+
 /// [`Geocoder::place_facts`]: set once computed.
 const FACTS_KNOWN: u32 = 1 << 31;
 /// Bits 28..31: the feature code's class (`FC_*`).
@@ -376,25 +402,17 @@ impl Geocoder {
         facts
     }
 
-    /// A place's latitude and longitude (as in its record).
-    pub(crate) fn place_coords(&self, place: usize) -> (f64, f64) {
-        self.place_facts(place);
+    /// What scoring reads of a place's record (computed once).
+    pub(crate) fn facts_of(&self, place: usize) -> Facts {
+        let packed = self.place_facts(place);
         let f = &self.facts[place];
-        (
-            f64::from_bits(f.lat.load(Ordering::Relaxed)),
-            f64::from_bits(f.lon.load(Ordering::Relaxed)),
-        )
-    }
-
-    /// The class of a place's feature code (`FC_*`).
-    pub(crate) fn feature_class(&self, place: usize) -> u32 {
-        self.place_facts(place) >> FACTS_CLASS_SHIFT & 7
-    }
-
-    /// Whether the light form `light_id` is the place's own name's.
-    pub(crate) fn is_own_name(&self, place: usize, light_id: usize) -> bool {
-        let own = self.place_facts(place) & FACTS_LIGHT;
-        own != FACTS_LIGHT && own as usize == light_id
+        let lat = f64::from_bits(f.lat.load(Ordering::Relaxed));
+        Facts {
+            packed,
+            lat,
+            lon: f64::from_bits(f.lon.load(Ordering::Relaxed)),
+            cos_lat: lat.to_radians().cos(),
+        }
     }
 
     /// The gazetteer.

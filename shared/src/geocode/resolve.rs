@@ -7,6 +7,7 @@
 //! focus, and proximity to the other places named in the article.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use gazetteer::normalize::{is_article, light, light_word, tokenize};
 use gazetteer::place::haversine_km_cos;
@@ -19,7 +20,7 @@ use super::words::{
     STOP_WORDS,
 };
 use super::{
-    Candidate, FxMap, Geocoder, PlaceMention, ResolvedPlace, ResolvedText, UnresolvedMention,
+    Candidate, Facts, FxMap, Geocoder, PlaceMention, ResolvedPlace, ResolvedText, UnresolvedMention,
 };
 
 /// Countries where transliteration varies and names may match by key alone.
@@ -28,21 +29,22 @@ pub(super) const FUZZY_ZONE: &[&str] = &["SY", "LB", "JO", "IQ", "PS"];
 const WORLD_MIN_POPULATION: u64 = 15_000;
 /// Within this distance a co-mentioned place supports a candidate.
 const NEAR_KM: f64 = 150.0;
-/// Degrees of latitude beyond which the distance's lower bound (see
-/// `distance_lower_bound`) is over `NEAR_KM + 1` (1.5° gives 166 km).
-const NEAR_LAT: f64 = 1.5;
 
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 struct Cand {
     place: usize,
     exact: bool,
     /// Light id of the variant (see `Gazetteer::light`).
-    variant: usize,
+    variant: u32,
     /// The place's columns, as in [`Posting`].
     pop: u64,
     class: u8,
     kind: PlaceKind,
     country: u16,
+    /// What scoring reads of the record.
+    facts: Facts,
+    /// The population part of its score (see [`base_parts`]).
+    pop_part: f32,
 }
 
 /// A key's posting with the columns of its place that the choice of
@@ -75,7 +77,16 @@ struct PostingCache {
     /// `Gazetteer::light_id` of names of several words (a binary search
     /// of a table of megabytes: a dozen cache misses).
     lights: FxMap<Box<str>, Option<usize>>,
+    /// The allowed candidates of a name (see [`AllowedKey`]): a name met
+    /// again skips its postings, the filter and the places' facts.
+    allowed: FxMap<AllowedKey, Rc<[Cand]>>,
+    /// Candidates held in `allowed` (at least one per name).
+    allowed_cands: usize,
 }
+
+/// What [`allowed`] candidates depend on: the key id, the light id of the
+/// name (exact spellings), whether it is one word and whether it is short.
+type AllowedKey = (u32, u32, bool, bool);
 
 impl PostingCache {
     /// This thread's cache, emptied if it belonged to another geocoder.
@@ -84,6 +95,8 @@ impl PostingCache {
             self.keys.clear();
             self.postings = 0;
             self.lights.clear();
+            self.allowed.clear();
+            self.allowed_cands = 0;
             self.owner = g.id;
         }
         self
@@ -112,69 +125,119 @@ const LIGHTS_MAX: usize = 1 << 14;
 /// Postings kept (24 bytes each) before the postings cache starts over:
 /// about 6 MB a thread.
 const POSTINGS_MAX: usize = 1 << 18;
+/// Allowed candidates kept (64 bytes each) before that cache starts over:
+/// about 4 MB a thread.
+const ALLOWED_MAX: usize = 1 << 16;
 
 thread_local! {
     static POSTINGS: std::cell::RefCell<PostingCache> = std::cell::RefCell::default();
 }
 
-/// Fills `cands` with the places a key names (one entry per place, exact
-/// when one of its names for the key has light id `l_id`), from the
-/// per-thread cache.
-fn candidates_of(g: &Geocoder, key_id: usize, l_id: Option<usize>, cands: &mut Vec<Cand>) {
+/// The places a key names that may be named so (see [`allowed`]): one
+/// entry per place, exact when one of its names for the key has light id
+/// `l_id`; shared with the per-thread cache. `cands`: a buffer.
+fn allowed_candidates(
+    g: &Geocoder,
+    key_id: usize,
+    l_id: Option<usize>,
+    single_word: bool,
+    light_len: usize,
+    cands: &mut Vec<Cand>,
+) -> Rc<[Cand]> {
     POSTINGS.with(|cache| {
         let mut cache = cache.borrow_mut();
         let cache = cache.for_geocoder(g);
-        let gaz = g.gazetteer();
-        if !cache.keys.contains_key(&key_id) {
-            let n = gaz.named_ids(key_id).len();
-            if cache.postings + n > POSTINGS_MAX {
-                cache.keys.clear();
-                cache.postings = 0;
-            }
-            cache.postings += n;
+        let allowed_key = (
+            key_id as u32,
+            l_id.map_or(u32::MAX, |l| l as u32),
+            single_word,
+            light_len < 4,
+        );
+        if let Some(known) = cache.allowed.get(&allowed_key) {
+            return known.clone();
         }
-        let posts = cache.keys.entry(key_id).or_insert_with(|| {
-            gaz.named_ids(key_id)
-                .map(|(place, light)| Posting {
-                    place: place as u32,
-                    light: light as u32,
-                    pop: gaz.place_population(place),
-                    class: g.country_class[gaz.place_country_id(place)]
-                        | if gaz.place_is_curated(place) {
-                            CURATED
-                        } else {
-                            0
-                        },
-                    kind: gaz.place_kind(place),
-                    country: gaz.place_country_id(place) as u16,
-                })
-                .collect()
-        });
-        cands.clear();
-        // Postings come in place order: a place's names are adjacent.
-        // Light forms compare by id (equal strings, equal ids).
-        for p in posts.iter() {
-            let (place, light) = (p.place as usize, p.light as usize);
-            let exact = Some(light) == l_id;
-            match cands.last_mut().filter(|c| c.place == place) {
-                Some(c) => {
-                    if exact && !c.exact {
-                        c.exact = true;
-                        c.variant = light;
-                    }
-                }
-                None => cands.push(Cand {
-                    place,
-                    exact,
-                    variant: light,
-                    pop: p.pop,
-                    class: p.class,
-                    kind: p.kind,
-                    country: p.country,
-                }),
-            }
+        candidates_of(cache, g, key_id, l_id, cands);
+        cands.retain(|c| allowed(c, single_word, light_len));
+        for c in cands.iter_mut() {
+            c.facts = g.facts_of(c.place);
+            c.pop_part = 0.3 * ((c.pop + 1) as f32).log10();
         }
+        // (A name with no candidates counts as one, so the entries are
+        // bounded too.)
+        let cost = cands.len().max(1);
+        if cache.allowed_cands + cost > ALLOWED_MAX {
+            cache.allowed.clear();
+            cache.allowed_cands = 0;
+        }
+        cache.allowed_cands += cost;
+        let shared: Rc<[Cand]> = cands.as_slice().into();
+        cache.allowed.insert(allowed_key, shared.clone());
+        shared
+    })
+}
+
+/// Fills `cands` with the places a key names (one entry per place, exact
+/// when one of its names for the key has light id `l_id`; their facts
+/// not yet read), from the postings cache.
+fn candidates_of(
+    cache: &mut PostingCache,
+    g: &Geocoder,
+    key_id: usize,
+    l_id: Option<usize>,
+    cands: &mut Vec<Cand>,
+) {
+    let gaz = g.gazetteer();
+    if !cache.keys.contains_key(&key_id) {
+        let n = gaz.named_ids(key_id).len();
+        if cache.postings + n > POSTINGS_MAX {
+            cache.keys.clear();
+            cache.postings = 0;
+        }
+        cache.postings += n;
+    }
+    let posts = cache.keys.entry(key_id).or_insert_with(|| {
+        gaz.named_ids(key_id)
+            .map(|(place, light)| Posting {
+                place: place as u32,
+                light: light as u32,
+                pop: gaz.place_population(place),
+                class: g.country_class[gaz.place_country_id(place)]
+                    | if gaz.place_is_curated(place) {
+                        CURATED
+                    } else {
+                        0
+                    },
+                kind: gaz.place_kind(place),
+                country: gaz.place_country_id(place) as u16,
+            })
+            .collect()
     });
+    cands.clear();
+    // Postings come in place order: a place's names are adjacent.
+    // Light forms compare by id (equal strings, equal ids).
+    for p in posts.iter() {
+        let (place, light) = (p.place as usize, p.light as usize);
+        let exact = Some(light) == l_id;
+        match cands.last_mut().filter(|c| c.place == place) {
+            Some(c) => {
+                if exact && !c.exact {
+                    c.exact = true;
+                    c.variant = light as u32;
+                }
+            }
+            None => cands.push(Cand {
+                place,
+                exact,
+                variant: light as u32,
+                pop: p.pop,
+                class: p.class,
+                kind: p.kind,
+                country: p.country,
+                facts: Facts::default(),
+                pop_part: 0.0,
+            }),
+        }
+    }
 }
 
 struct Found {
@@ -182,9 +245,13 @@ struct Found {
     ctx: Context,
     key_id: usize,
     single_word: bool,
-    /// Bytes of the name's light form.
-    light_len: usize,
-    cands: Vec<Cand>,
+    /// The name's light form: its bytes in the text's `lights` (see
+    /// [`find`]).
+    light: Range<usize>,
+    /// Its light id, if some name has it.
+    light_id: Option<usize>,
+    /// Shared with the candidates cache (`PostingCache::allowed`).
+    cands: Rc<[Cand]>,
     /// Only locates the next name ("the Damascus suburb of X"): scored (it
     /// helps choose X) but not returned.
     modifier: bool,
@@ -200,6 +267,9 @@ struct Found {
     /// Where people are sent ("left for Idlib"): far from the events told,
     /// so it does not pull other names toward it.
     destination: bool,
+    /// May name a country or a capital (see [`country_or_capital`]); read
+    /// while the candidates are at hand.
+    country_or_capital: bool,
 }
 
 /// Verbs of sending people somewhere ("left for Idlib", "bused to Jarablus").
@@ -320,7 +390,7 @@ fn allowed(c: &Cand, single_word: bool, light_len: usize) -> bool {
 /// Scoring reads the index's columns (kind, population, country, curated
 /// flag: each place's record and its strings are scattered in memory) and
 /// the record only for what has no column.
-fn base_parts(g: &Geocoder, c: &Cand, want: Want) -> Parts {
+fn base_parts(c: &Cand, want: Want) -> Parts {
     use PlaceKind::*;
     let kind = match (want, c.kind) {
         (Want::Region, Region) => 4.0,
@@ -333,7 +403,7 @@ fn base_parts(g: &Geocoder, c: &Cand, want: Want) -> Parts {
         (Want::Any, Locality | Neighbourhood | Area) => 2.0,
         (Want::Any, Region) => 0.8,
         (Want::Any, District) => 0.0,
-    } + match g.feature_class(c.place) {
+    } + match c.facts.feature_class() {
         super::FC_PPLC => 1.0,
         super::FC_PPLA => 0.5,
         super::FC_PPLA2 => 0.3,
@@ -341,7 +411,7 @@ fn base_parts(g: &Geocoder, c: &Cand, want: Want) -> Parts {
     };
     Parts {
         kind,
-        pop: 0.3 * ((c.pop + 1) as f32).log10(),
+        pop: c.pop_part,
         exact: if c.exact { 0.5 } else { 0.0 },
         curated: if c.class & CURATED != 0 { 0.7 } else { 0.0 },
         ..Default::default()
@@ -384,9 +454,8 @@ fn rule_of(w: &Parts, r: Option<&Parts>, p: &Place, want: Want) -> String {
 }
 
 fn to_resolved(
-    gaz: &gazetteer::Gazetteer,
     p: &Place,
-    c: &Cand,
+    variant: &str,
     relative: bool,
     parts: &Parts,
     rule: String,
@@ -406,7 +475,7 @@ fn to_resolved(
         lon: p.lon,
         geo_precision,
         kind: p.kind,
-        variant: gaz.light(c.variant).to_string(),
+        variant: variant.to_string(),
         rule,
         score: parts.total(),
     }
@@ -466,22 +535,29 @@ fn light_of(words: &TextWords, ws: Range<usize>, word: &mut String, out: &mut St
     !out.is_empty()
 }
 
-/// Finds candidate mentions, and returns them with the text's words.
+/// Finds candidate mentions, and returns them with the text's words and
+/// the light forms of their names, one after another (`lights`).
 /// `force_at`: a byte offset whose match skips the capitalisation and
 /// stop-word checks (for `explain`).
-fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>, TextWords<'t>) {
+fn find<'t>(
+    g: &Geocoder,
+    text: &'t str,
+    force_at: Option<usize>,
+) -> (Vec<Found>, TextWords<'t>, String) {
     let gaz = g.gazetteer();
     let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
     let mut norm = scratch.norm;
     let names = gaz.normalize_and_find_in(text, &mut norm);
     let words = TextWords::with_buffers(text, std::mem::take(&mut norm.words), scratch.text);
     scratch.text = TextBuffers::default();
+    let mut lights = std::mem::take(&mut scratch.lights);
+    lights.clear();
     let mut light_buf = String::new();
     let mut word_buf = String::new();
     // The current match's words (byte ranges).
     let mut toks_buf: Vec<Range<usize>> = Vec::new();
-    // Most matches keep no candidate: fill one buffer, copy out the rest.
-    let mut cands: Vec<Cand> = Vec::new();
+    // Candidates of a name not met before are gathered here.
+    let mut cands_buf: Vec<Cand> = Vec::new();
     let actor_spans = g.actors.spans(&norm);
     let mut out = Vec::new();
     let mut queue: std::collections::VecDeque<gazetteer::matcher::NameMatch> = names.into();
@@ -550,6 +626,20 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
                     .as_ref()
                     .is_some_and(|ws| next_is_name_part(&words, ws.end))
         };
+        // (The cheap and most frequent reasons first; all are tests.)
+        let rejected = !forced
+            && (!ends_well
+                || is_stop_word(l)
+                || function_start
+                || s.contains([
+                    '.', ',', ';', ':', '!', '?', '\n', '(', ')', '"', '“', '”', '/',
+                ])
+                || cut_prefix());
+        // One word is dropped whether it is rejected or a person's name:
+        // the costlier test is left out.
+        if rejected && toks.len() == 1 {
+            continue;
+        }
         // A person's name, whose words are not matched again ("Abu Bakr"
         // is not the village Bakr).
         let person = !forced
@@ -560,15 +650,6 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
         if person {
             continue;
         }
-        // (The cheap and most frequent reasons first; all are tests.)
-        let rejected = !forced
-            && (!ends_well
-                || is_stop_word(l)
-                || function_start
-                || s.contains([
-                    '.', ',', ';', ':', '!', '?', '\n', '(', ')', '"', '“', '”', '/',
-                ])
-                || cut_prefix());
         if rejected {
             // The words of a rejected multi-word match may hold names of
             // their own: match its first word and the rest again.
@@ -633,8 +714,7 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
         } else {
             light_id_cached(g, l)
         };
-        candidates_of(g, m.key_id, l_id, &mut cands);
-        cands.retain(|c| allowed(c, single_word, l.len()));
+        let mut cands = allowed_candidates(g, m.key_id, l_id, single_word, l.len(), &mut cands_buf);
         // "al-Baghdadi", "Halabi": a place's name plus -i is a nisba (a
         // person's "of Baghdad"), not a loose spelling of the place.
         if single_word
@@ -643,12 +723,14 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             && cands.iter().any(|c| !c.exact)
             && gaz.light_id(&l[..l.len() - 1]).is_some()
         {
-            cands.retain(|c| c.exact);
+            cands = cands.iter().filter(|c| c.exact).copied().collect();
         }
         let covering_start = covering.as_ref().map(|ws| ws.start);
         if cands.is_empty() {
             continue;
         }
+        let light = lights.len()..lights.len() + l.len();
+        lights.push_str(l);
         out.push(Found {
             ctx: context::read_in(&words, &span),
             after_article: article_before(text, span.start),
@@ -657,14 +739,16 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             span,
             key_id: m.key_id,
             single_word,
-            light_len: l.len(),
-            cands: cands.clone(),
+            light,
+            light_id: l_id,
+            country_or_capital: country_or_capital(&cands),
+            cands,
             modifier: false,
             forced,
             located_by_end: None,
         });
     }
-    drop_actors(g, &words, &mut out);
+    drop_actors(&words, &mut out);
     let largest = |f: &Found| {
         f.cands
             .iter()
@@ -707,7 +791,12 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             // (the Zahraa district of Homs, though Aleppo has one too).
             Some(city) if out[i - 1].cands.iter().any(|c| is_inside(c, &city)) => {
                 out[i].modifier = true;
-                out[i - 1].cands.retain(|c| is_inside(c, &city));
+                out[i - 1].cands = out[i - 1]
+                    .cands
+                    .iter()
+                    .filter(|c| is_inside(c, &city))
+                    .copied()
+                    .collect();
                 out[i - 1].located_by_end = Some(out[i].span.end);
             }
             // A district the gazetteer does not have there ("the Midan
@@ -715,7 +804,7 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
             // text says it is in the city, so it is placed at the city.
             Some(city) if !out[i - 1].cands.iter().any(is_town) => {
                 out[i].modifier = true;
-                out[i - 1].cands = vec![city];
+                out[i - 1].cands = Rc::new([city]);
                 out[i - 1].located_by_end = Some(out[i].span.end);
             }
             _ => out[i - 1].modifier = true,
@@ -723,7 +812,7 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
     }
     scratch.norm = norm;
     SCRATCH.with(|s| *s.borrow_mut() = scratch);
-    (out, words)
+    (out, words, lights)
 }
 
 /// Allocations of the last text's normalisation and word split, kept per
@@ -733,6 +822,7 @@ fn find<'t>(g: &Geocoder, text: &'t str, force_at: Option<usize>) -> (Vec<Found>
 struct Scratch {
     norm: gazetteer::normalize::NormalizedText,
     text: TextBuffers,
+    lights: String,
 }
 
 thread_local! {
@@ -740,12 +830,13 @@ thread_local! {
 }
 
 /// Keeps a finished text's word split and buffers for the next text.
-fn give_back(words: TextWords) {
+fn give_back(words: TextWords, lights: String) {
     let (split, buffers) = words.into_buffers();
     SCRATCH.with(|s| {
         let mut s = s.borrow_mut();
         s.norm.words = split;
         s.text = buffers;
+        s.lights = lights;
     });
 }
 
@@ -860,21 +951,20 @@ fn after_person_title(words: &TextWords, i: usize) -> bool {
     false
 }
 
-/// True if a mention can name a country or a national capital.
-fn country_or_capital(g: &Geocoder, f: &Found) -> bool {
-    // The kind column first: most candidates are not exact, and reading a
-    // record is a cache miss.
-    f.cands.iter().any(|c| {
-        c.exact && (c.kind == PlaceKind::Country || g.feature_class(c.place) == super::FC_PPLC)
+/// True if a name's candidates include a country or a national capital
+/// spelled as written.
+fn country_or_capital(cands: &[Cand]) -> bool {
+    cands.iter().any(|c| {
+        c.exact && (c.kind == PlaceKind::Country || c.facts.feature_class() == super::FC_PPLC)
     })
 }
 
 /// Drops countries and capitals used as actors (metonymy): "Moscow
 /// announced", "Syria's army", "Turkey, a rebel backer", and the first of
 /// "Syria and its ally Russia launched".
-fn drop_actors(g: &Geocoder, words: &TextWords, found: &mut Vec<Found>) {
+fn drop_actors(words: &TextWords, found: &mut Vec<Found>) {
     let text = words.text();
-    let cc: Vec<bool> = found.iter().map(|f| country_or_capital(g, f)).collect();
+    let cc: Vec<bool> = found.iter().map(|f| f.country_or_capital).collect();
     let mut actor: Vec<bool> = found
         .iter()
         .zip(&cc)
@@ -900,9 +990,29 @@ fn drop_actors(g: &Geocoder, words: &TextWords, found: &mut Vec<Found>) {
 /// Each kept mention's span with its scored candidates, chosen first.
 pub(super) type MentionCandidates = (Range<usize>, Vec<Candidate>);
 
-struct Scored {
+/// The scored candidates of every mention.
+struct Scores {
+    /// Per candidate, one mention after another.
     parts: Vec<Parts>,
+    /// Per mention: its candidates' range in `parts`.
+    parts_of: Vec<Range<usize>>,
+    /// Per mention, its kept candidates best first (all of them, or the
+    /// first two), as indices into its candidates.
     order: Vec<usize>,
+    /// Per mention: its range in `order`.
+    order_of: Vec<Range<usize>>,
+}
+
+impl Scores {
+    /// The parts of mention `i`'s candidates.
+    fn parts(&self, i: usize) -> &[Parts] {
+        &self.parts[self.parts_of[i].clone()]
+    }
+
+    /// Mention `i`'s kept candidates, best first.
+    fn order(&self, i: usize) -> &[usize] {
+        &self.order[self.order_of[i].clone()]
+    }
 }
 
 /// A confident winner of pass 1, with its coordinates.
@@ -914,23 +1024,85 @@ struct Anchor {
     cos_lat: f64,
 }
 
-/// A lower bound of the great-circle distance from (`lat`, `lon`) to `a`
-/// in km, from the haversine formula without trigonometry: `d = 2R
-/// asin(sqrt(h)) >= 2R sqrt(h)`, and `sin x >= x - x³/6` for `0 <= x <= π`,
-/// so `h >= s(Δφ/2)² + cos φ1 cos φ2 s(Δλ/2)²`.
-fn distance_lower_bound(lat: f64, lon: f64, cos_lat: f64, a: &Anchor) -> f64 {
-    let s = |x: f64| {
-        let x = x.abs().min(std::f64::consts::FRAC_PI_2);
-        (x - x * x * x / 6.0).max(0.0)
-    };
-    let dp = s((a.lat - lat).to_radians() / 2.0);
+/// `sin x` from below for `x` in radians: `x - x³/6 <= sin x` for `0 <= x <= π`
+/// (`x` is taken as `|x|`, at most π/2).
+fn sin_lower_bound(x: f64) -> f64 {
+    let x = x.abs().min(std::f64::consts::FRAC_PI_2);
+    (x - x * x * x / 6.0).max(0.0)
+}
+
+/// `s(Δφ/2)` of [`haversine_lower_bound`] from latitude `lat` to `a`; its
+/// square is a lower bound of `h` itself, from the latitudes alone.
+fn latitude_part(lat: f64, a: &Anchor) -> f64 {
+    sin_lower_bound((a.lat - lat).to_radians() / 2.0)
+}
+
+/// A lower bound of the haversine `h` from (`lat`, `lon`) to `a`, without
+/// trigonometry: `h >= s(Δφ/2)² + cos φ1 cos φ2 s(Δλ/2)²` with `s` below
+/// `sin`; the distance `2R asin(sqrt(h))` is at least `2R sqrt(h)`.
+/// `dp`: [`latitude_part`].
+fn haversine_lower_bound(dp: f64, lon: f64, cos_lat: f64, a: &Anchor) -> f64 {
     let mut dl = (a.lon - lon).abs();
     if dl > 180.0 {
         dl = 360.0 - dl;
     }
-    let dl = s(dl.to_radians() / 2.0);
-    let h = dp * dp + (cos_lat * a.cos_lat).max(0.0) * dl * dl;
-    2.0 * 6371.0 * h.sqrt()
+    let dl = sin_lower_bound(dl.to_radians() / 2.0);
+    dp * dp + (cos_lat * a.cos_lat).max(0.0) * dl * dl
+}
+
+/// Twice the Earth's radius in km (as in `haversine_km_cos`).
+const EARTH_DIAMETER_KM: f64 = 2.0 * 6371.0;
+
+/// The distance in km from a candidate (`place` at `lat`, `lon`, named by
+/// key `key`) to the nearest anchor of another name and place, when under
+/// `NEAR_KM` (else it may be any distance over it). `cos_p`: `cos(lat)`;
+/// `anchors`: by latitude.
+fn nearest_anchor_km(
+    anchors: &[Anchor],
+    key: usize,
+    place: usize,
+    (lat, lon, cos_p): (f64, f64, f64),
+) -> f64 {
+    // Only the nearest distance under NEAR_KM counts: anchors surely
+    // farther than that or than the nearest so far (by a lower bound of
+    // the haversine, with a margin far above rounding) skip the
+    // trigonometry. Read nearest in latitude first, the anchors' latitude
+    // alone soon rules out all the rest.
+    let mut nearest = f64::INFINITY;
+    // That distance as a bound on `sqrt(h)`, so no square root is taken.
+    let reach_of =
+        |nearest: f64| (NEAR_KM + 1.0).min(nearest + 1e-6 * (1.0 + nearest)) / EARTH_DIAMETER_KM;
+    let mut reach = reach_of(nearest);
+    let mid = anchors.partition_point(|a| a.lat < lat);
+    let mut below = anchors[..mid].iter().rev().peekable();
+    let mut above = anchors[mid..].iter().peekable();
+    loop {
+        let a = match (below.peek(), above.peek()) {
+            (Some(b), Some(u)) if lat - b.lat <= u.lat - lat => below.next(),
+            (Some(_), Some(_)) => above.next(),
+            (Some(_), None) => below.next(),
+            (None, _) => above.next(),
+        };
+        let Some(a) = a else { break };
+        // (`h >= s(Δφ/2)²`: the bound from latitudes grows with their
+        // difference.)
+        let dp = latitude_part(lat, a);
+        if dp > reach {
+            break;
+        }
+        if a.key == key || a.place == place {
+            continue;
+        }
+        if haversine_lower_bound(dp, lon, cos_p, a) > reach * reach {
+            continue;
+        }
+        let d = haversine_km_cos((lat, lon, cos_p), (a.lat, a.lon, a.cos_lat));
+        if d < nearest {
+            nearest = d;
+            reach = reach_of(nearest);
+        }
+    }
+    nearest
 }
 
 /// The country most votes go to, if it has at least half of `total`.
@@ -980,26 +1152,23 @@ const LOOSE_TRUST_LEN: usize = 7;
 /// anchors and the article's focus, the second uses them).
 /// `all`: order every kept candidate; else only the first two (all that
 /// a text's results read).
-fn score_all(
-    g: &Geocoder,
-    found: &mut [Found],
-    all: bool,
-) -> (Vec<Scored>, Option<(String, String)>) {
+fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Scores, Option<(String, String)>) {
     let gaz = g.gazetteer();
     let home = g.home_country.as_str();
-    let mut base: Vec<Vec<Parts>> = found
+    let mut all_parts: Vec<Parts> = Vec::new();
+    let parts_of: Vec<Range<usize>> = found
         .iter()
         .map(|f| {
-            f.cands
-                .iter()
-                .map(|c| base_parts(g, c, f.ctx.want))
-                .collect()
+            let start = all_parts.len();
+            all_parts.extend(f.cands.iter().map(|c| base_parts(c, f.ctx.want)));
+            start..all_parts.len()
         })
         .collect();
-    // Pass 1: confident winners are anchors.
-    let mut anchors: Vec<(usize, usize)> = Vec::new(); // (mention key id, place)
-                                                       // By country id (ids and codes are one to one).
-    let mut country_votes: FxMap<u16, usize> = FxMap::default();
+    // Pass 1: confident winners are anchors: (mention key id, place).
+    let mut anchors: Vec<(usize, usize)> = Vec::new();
+    // By country id (ids and codes are one to one): an article names a
+    // few countries, read once per mention below.
+    let mut country_votes: Vec<(u16, usize)> = Vec::new();
     // Votes per name, so a name's own mentions can be left out of the
     // focus that judges its candidates (one name cannot vouch for itself).
     let mut key_votes: FxMap<(usize, u16), usize> = FxMap::default();
@@ -1009,7 +1178,7 @@ fn score_all(
         // The best and the runner-up, earlier candidates first among equals
         // (what a stable sort by descending total puts first).
         totals.clear();
-        totals.extend(base[i].iter().map(Parts::total));
+        totals.extend(all_parts[parts_of[i].clone()].iter().map(Parts::total));
         let total = |j: usize| totals[j];
         let better = |a: usize, b: usize| total(b).total_cmp(&total(a)).is_gt();
         let best = (1..f.cands.len()).fold(0, |b, j| if better(b, j) { j } else { b });
@@ -1019,34 +1188,29 @@ fn score_all(
                 .reduce(|b, j| if better(b, j) { j } else { b });
         let top = f.cands[best].place;
         let top_country = f.cands[best].country;
-        *country_votes.entry(top_country).or_default() += 1;
+        match country_votes.iter_mut().find(|(c, _)| *c == top_country) {
+            Some((_, n)) => *n += 1,
+            None => country_votes.push((top_country, 1)),
+        }
         *key_votes.entry((f.key_id, top_country)).or_default() += 1;
         let margin = runner.map(|r| total(best) - total(r));
         if margin.is_none_or(|m| m >= 1.0) && !f.destination {
             anchors.push((f.key_id, top));
         }
     }
-    let total_votes: usize = country_votes.values().sum();
+    let total_votes: usize = country_votes.iter().map(|&(_, n)| n).sum();
     let code = |c: u16| gaz.country(c as usize);
     let country_focus = focus_of(
-        country_votes.iter().map(|(c, n)| (*c, code(*c), *n)),
+        country_votes.iter().map(|&(c, n)| (c, code(c), n)),
         total_votes,
         home,
     );
     // What the other names say about the country each name is in.
     let focus_without = |key: usize| -> Option<(u16, &str)> {
-        let own: usize = country_votes
-            .keys()
-            .map(|c| key_votes.get(&(key, *c)).copied().unwrap_or(0))
-            .sum();
-        let others = country_votes.iter().map(|(c, n)| {
-            (
-                *c,
-                code(*c),
-                n - key_votes.get(&(key, *c)).copied().unwrap_or(0),
-            )
-        });
-        focus_of(others, total_votes - own, home)
+        let own = |c: u16| key_votes.get(&(key, c)).copied().unwrap_or(0);
+        let own_total: usize = country_votes.iter().map(|&(c, _)| own(c)).sum();
+        let others = country_votes.iter().map(|&(c, n)| (c, code(c), n - own(c)));
+        focus_of(others, total_votes - own_total, home)
     };
     let mut gov_votes: FxMap<String, usize> = FxMap::default();
     for &(_, p) in &anchors {
@@ -1077,12 +1241,26 @@ fn score_all(
             }
         })
         .collect();
-    // By latitude: a candidate reads only the anchors within NEAR_LAT.
-    anchor_points.sort_by(|a, b| a.lat.total_cmp(&b.lat));
+    // By latitude: a candidate reads only the anchors near its latitude.
+    // Equal anchors (a name's repeated mentions) end up adjacent, and
+    // one of them says all they say.
+    anchor_points.sort_by(|a, b| {
+        (a.lat.total_cmp(&b.lat))
+            .then(a.key.cmp(&b.key))
+            .then(a.place.cmp(&b.place))
+    });
+    anchor_points.dedup_by_key(|a| (a.key, a.place));
+    // The last mention of each name (key id) scored so far.
+    let mut last_of_key: FxMap<usize, usize> = FxMap::default();
+    // Per mention: its name's focus (the same for every mention of it).
+    let mut focus_of_mention: Vec<Option<(u16, &str)>> = Vec::with_capacity(found.len());
     // Pass 2.
-    let mut scored = Vec::new();
-    for (i, f) in found.iter_mut().enumerate() {
-        let mut parts = std::mem::take(&mut base[i]);
+    let mut order: Vec<usize> = Vec::new();
+    let mut order_of: Vec<Range<usize>> = Vec::with_capacity(found.len());
+    for (i, f) in found.iter().enumerate() {
+        // This mention's parts, after those of the mentions before it.
+        let (parts_before, rest) = all_parts.split_at_mut(parts_of[i].start);
+        let parts = &mut rest[..f.cands.len()];
         // A loose spelling does not beat a large place spelled exactly
         // (Moscow is not the village Mishkaw).
         // A large world city spelled exactly (Paris, Moscow) is what a
@@ -1108,7 +1286,7 @@ fn score_all(
         // Naha in Japan: a far place named by an alternate does not beat a
         // place of the transliteration zone named by its own name.
         let in_zone = |c: &Cand| c.class & super::FUZZY != 0;
-        let own_name = |c: &Cand| g.is_own_name(c.place, c.variant);
+        let own_name = |c: &Cand| c.facts.is_own_name(c.variant as usize);
         // (Decoding names is costly: only when far candidates compete.)
         let zone_own_name = f.cands.iter().any(|c| !in_zone(c))
             && f.cands.iter().any(|c| in_zone(c) && own_name(c));
@@ -1133,9 +1311,13 @@ fn score_all(
         }
         // With no other name to say which country the text is about, the
         // home country (the reporting eventmap is for) is a weak prior.
-        let focus_here = focus_without(f.key_id);
+        let earlier = last_of_key.insert(f.key_id, i);
+        let focus_here = match earlier {
+            Some(k) => focus_of_mention[k],
+            None => focus_without(f.key_id),
+        };
+        focus_of_mention.push(focus_here);
         for (j, c) in f.cands.iter().enumerate() {
-            let (lat, lon) = g.place_coords(c.place);
             // Country ids and codes are one to one.
             let in_focus = focus_here.is_some_and(|(id, _)| id == c.country);
             if f.country_hint
@@ -1151,27 +1333,19 @@ fn score_all(
             if in_focus && gov_focus.is_some() && gaz.place(c.place).admin1 == gov_focus {
                 parts[j].gov = 1.5;
             }
-            // Only the nearest distance under NEAR_KM counts: anchors
-            // surely farther than that or than the nearest so far (by a
-            // lower bound of the haversine, with a margin far above
-            // rounding) skip the trigonometry.
-            let cos_p = lat.to_radians().cos();
-            let mut nearest = f64::INFINITY;
-            let from = anchor_points.partition_point(|a| a.lat < lat - NEAR_LAT);
-            let to = anchor_points.partition_point(|a| a.lat <= lat + NEAR_LAT);
-            for a in anchor_points.get(from..to).unwrap_or_default() {
-                if a.key == f.key_id || a.place == c.place {
-                    continue;
+            // The distances depend on the name and the place only: a name
+            // mentioned again has them from its last mention.
+            let near_before = earlier
+                .filter(|&k| found[k].cands.get(j).is_some_and(|e| e.place == c.place))
+                .map(|k| parts_before[parts_of[k].start + j].near);
+            if let Some(near) = near_before {
+                parts[j].near = near;
+            } else {
+                let point = (c.facts.lat, c.facts.lon, c.facts.cos_lat);
+                let nearest = nearest_anchor_km(&anchor_points, f.key_id, c.place, point);
+                if nearest < NEAR_KM {
+                    parts[j].near = 3.0 * (1.0 - (nearest / NEAR_KM) as f32);
                 }
-                let bound = distance_lower_bound(lat, lon, cos_p, a);
-                if bound > NEAR_KM + 1.0 || bound > nearest + 1e-6 * (1.0 + nearest) {
-                    continue;
-                }
-                let d = haversine_km_cos((lat, lon, cos_p), (a.lat, a.lon, a.cos_lat));
-                nearest = nearest.min(d);
-            }
-            if nearest < NEAR_KM {
-                parts[j].near = 3.0 * (1.0 - (nearest / NEAR_KM) as f32);
             }
         }
         // A lone small village matched only by a loose spelling of one word,
@@ -1186,18 +1360,18 @@ fn score_all(
                 && c.kind == PlaceKind::Locality
                 && c.pop < 1_000
                 && parts[j].near == 0.0
-                && !(f.light_len >= LOOSE_TRUST_LEN
+                && !(f.light.len() >= LOOSE_TRUST_LEN
                     && Some(c.country) == g.home_country_id
                     && focus_here.is_none_or(|(id, _)| Some(id) == g.home_country_id))
                 && !matches!(
-                    g.feature_class(c.place),
+                    c.facts.feature_class(),
                     super::FC_PPLA | super::FC_PPLA2 | super::FC_PPLA_OTHER
                 ))
         };
-        let order: Vec<usize> = if all {
-            let mut order: Vec<usize> = (0..f.cands.len()).filter(|&j| keep(j)).collect();
-            order.sort_by(|&a, &b| parts[b].total().total_cmp(&parts[a].total()));
-            order
+        let order_start = order.len();
+        if all {
+            order.extend((0..f.cands.len()).filter(|&j| keep(j)));
+            order[order_start..].sort_by(|&a, &b| parts[b].total().total_cmp(&parts[a].total()));
         } else {
             // What the stable sort puts first and second: the earliest of
             // the highest, then the earliest of the highest of the rest.
@@ -1213,12 +1387,18 @@ fn score_all(
                     .filter(|&j| j != w && keep(j))
                     .reduce(|b, j| if better(b, j) { j } else { b })
             });
-            best.into_iter().chain(runner).collect()
-        };
-        scored.push(Scored { parts, order });
+            order.extend(best.into_iter().chain(runner));
+        }
+        order_of.push(order_start..order.len());
     }
     let focus = gov_focus.zip(country_focus.map(|(_, c)| c.to_string()));
-    (scored, focus)
+    let scores = Scores {
+        parts: all_parts,
+        parts_of,
+        order,
+        order_of,
+    };
+    (scores, focus)
 }
 
 /// Resolves a text; also returns each kept mention's full candidate list.
@@ -1231,41 +1411,50 @@ pub(super) fn resolve_with(
     want_all: bool,
 ) -> (ResolvedText, Vec<MentionCandidates>) {
     let gaz = g.gazetteer();
-    let (mut found, words) = find(g, text, force_at);
-    let (scored, focus) = score_all(g, &mut found, want_all);
+    let (found, words, lights) = find(g, text, force_at);
+    // The name's own light form is in `lights` (equal light ids, equal
+    // strings): the light table is megabytes, a cache miss or two.
+    let variant = |f: &Found, c: &Cand| match f.light_id {
+        Some(id) if id == c.variant as usize => &lights[f.light.clone()],
+        _ => gaz.light(c.variant as usize),
+    };
+    let (scores, focus) = score_all(g, &found, want_all);
     let mut mentions = Vec::new();
     let mut all = Vec::new();
-    for (f, s) in found.iter().zip(&scored) {
-        if s.order.is_empty() {
+    for (i, f) in found.iter().enumerate() {
+        let (parts, order) = (scores.parts(i), scores.order(i));
+        if order.is_empty() {
             continue;
         }
         let returned = !f.modifier;
         if !returned && !want_all {
             continue;
         }
-        let w = s.order[0];
-        let wp = gaz.place(f.cands[w].place);
-        let runner = s.order.get(1).map(|&r| &s.parts[r]);
-        let mut rule = Some(rule_of(&s.parts[w], runner, wp, f.ctx.want));
         let relative = f.ctx.relative.is_some();
-        let n = if want_all { s.order.len() } else { 1 };
-        let mut cands: Vec<Candidate> = s.order[..n]
-            .iter()
-            .enumerate()
-            .map(|(rank, &j)| {
+        let w = order[0];
+        let wp = gaz.place(f.cands[w].place);
+        let runner = order.get(1).map(|&r| &parts[r]);
+        let rule = rule_of(&parts[w], runner, wp, f.ctx.want);
+        let chosen = to_resolved(wp, variant(f, &f.cands[w]), relative, &parts[w], rule);
+        if want_all {
+            let others = order[1..].iter().map(|&j| {
                 let p = gaz.place(f.cands[j].place);
-                let r = if rank == 0 {
-                    rule.take().unwrap_or_default()
-                } else {
-                    rule_of(&s.parts[j], None, p, f.ctx.want)
-                        .replace("only candidate", "not chosen")
-                };
+                let rule =
+                    rule_of(&parts[j], None, p, f.ctx.want).replace("only candidate", "not chosen");
                 Candidate {
-                    place: to_resolved(gaz, p, &f.cands[j], relative, &s.parts[j], r),
-                    chosen: rank == 0,
+                    place: to_resolved(p, variant(f, &f.cands[j]), relative, &parts[j], rule),
+                    chosen: false,
                 }
-            })
-            .collect();
+            });
+            let first = Candidate {
+                place: chosen.clone(),
+                chosen: true,
+            };
+            all.push((
+                f.span.clone(),
+                std::iter::once(first).chain(others).collect(),
+            ));
+        }
         if returned {
             mentions.push(PlaceMention {
                 span: f.span.clone(),
@@ -1275,15 +1464,8 @@ pub(super) fn resolve_with(
                     (None, None) => f.span.clone(),
                 },
                 place_mention: text[f.span.clone()].to_string(),
-                place: if want_all {
-                    cands[0].place.clone()
-                } else {
-                    cands.swap_remove(0).place
-                },
+                place: chosen,
             });
-        }
-        if want_all {
-            all.push((f.span.clone(), cands));
         }
     }
     let focus = focus.and_then(|(gov, cc)| {
@@ -1297,27 +1479,17 @@ pub(super) fn resolve_with(
                     && p.country == cc
                     && p.admin1.as_deref() == Some(gov.as_str())
             })?;
-        let cand = Cand {
-            place: i,
-            exact: true,
-            variant: gaz.light_id(c.light)?,
-            pop: gaz.place_population(i),
-            class: 0,
-            kind: gaz.place_kind(i),
-            country: gaz.place_country_id(i) as u16,
-        };
         let p = gaz.place(i);
         Some(to_resolved(
-            gaz,
             p,
-            &cand,
+            c.light,
             false,
             &Parts::default(),
             format!("article governorate focus: {gov}"),
         ))
     });
     let unresolved = unresolved(&words, &found);
-    give_back(words);
+    give_back(words, lights);
     (
         ResolvedText {
             mentions,
@@ -1337,7 +1509,8 @@ fn unresolved(words: &TextWords, found: &[Found]) -> Vec<UnresolvedMention> {
     let text = words.text();
     let mut out = Vec::new();
     for i in 0..words.len().saturating_sub(2) {
-        if words.word(i + 1) != "of" {
+        // (Bytes, not a str slice: most words are not "of".)
+        if text.as_bytes().get(words.range(i + 1)) != Some(b"of".as_slice()) {
             continue;
         }
         let w = words.word(i);
@@ -1421,17 +1594,64 @@ mod tests {
         }
     }
 
-    /// Anchors more than NEAR_LAT degrees of latitude away are ones the
-    /// lower bound skips anyway, whatever the longitudes and latitudes.
+    /// The nearest anchor read outward in latitude is the one all
+    /// anchors give, whenever it is within `NEAR_KM`.
     #[test]
-    fn latitude_window_skips_only_far_anchors() {
-        for lat in [-89.0, -60.0, -10.0, 0.0, 33.5, 36.2, 70.0, 88.4] {
-            for dlon in [0.0, 0.5, 3.0, 90.0, 179.9, 180.0, 270.0] {
-                for dlat in [NEAR_LAT, -NEAR_LAT, 2.0 * NEAR_LAT, 45.0, -90.0] {
-                    let a_lat = (lat + dlat).clamp(-90.0, 90.0);
-                    if (a_lat - lat).abs() < NEAR_LAT {
-                        continue;
+    fn nearest_anchor_is_the_nearest_of_all() {
+        let mut seed = 11u64;
+        let mut next = |range: f64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 11) as f64 / (1u64 << 53) as f64 - 0.5) * range
+        };
+        for round in 0..300 {
+            let spread = [0.5, 3.0, 20.0, 180.0][round % 4];
+            let mut anchors: Vec<Anchor> = (0..round % 40)
+                .map(|i| {
+                    let lat = (35.0 + next(spread)).clamp(-90.0, 90.0);
+                    Anchor {
+                        key: i % 7,
+                        place: i,
+                        lat,
+                        lon: 38.0 + next(2.0 * spread),
+                        cos_lat: lat.to_radians().cos(),
                     }
+                })
+                .collect();
+            anchors.sort_by(|a, b| a.lat.total_cmp(&b.lat));
+            let (lat, lon) = (
+                (35.0 + next(spread)).clamp(-90.0, 90.0),
+                38.0 + next(spread),
+            );
+            let (key, place) = (round % 7, round % 40);
+            let all = anchors
+                .iter()
+                .filter(|a| a.key != key && a.place != place)
+                .map(|a| {
+                    haversine_km_cos(
+                        (lat, lon, lat.to_radians().cos()),
+                        (a.lat, a.lon, a.cos_lat),
+                    )
+                })
+                .fold(f64::INFINITY, f64::min);
+            let point = (lat, lon, lat.to_radians().cos());
+            let got = nearest_anchor_km(&anchors, key, place, point);
+            if all < NEAR_KM {
+                assert_eq!(got.to_bits(), all.to_bits(), "round {round}");
+            } else {
+                assert!(got >= NEAR_KM, "round {round}: {got} {all}");
+            }
+        }
+    }
+
+    /// The bounds are under the distance.
+    #[test]
+    fn bounds_are_under_the_distance() {
+        for lat in [-89.0f64, -60.0, -10.0, 0.0, 33.5, 36.2, 70.0, 88.4] {
+            for dlon in [0.0, 0.5, 3.0, 90.0, 179.9, 180.0, 270.0] {
+                for dlat in [0.0, 0.01, 1.5, -1.5, 3.0, 45.0, -90.0] {
+                    let a_lat = (lat + dlat).clamp(-90.0, 90.0);
                     let a = Anchor {
                         key: 0,
                         place: 0,
@@ -1439,8 +1659,16 @@ mod tests {
                         lon: 36.0 + dlon,
                         cos_lat: a_lat.to_radians().cos(),
                     };
-                    let bound = distance_lower_bound(lat, 36.0, lat.to_radians().cos(), &a);
-                    assert!(bound > NEAR_KM + 1.0, "{lat} {dlat} {dlon}: {bound}");
+                    let cos = lat.to_radians().cos();
+                    let d = haversine_km_cos((lat, 36.0, cos), (a.lat, a.lon, a.cos_lat));
+                    let dp = latitude_part(lat, &a);
+                    let h = haversine_lower_bound(dp, 36.0, cos, &a);
+                    let bound = EARTH_DIAMETER_KM * h.sqrt();
+                    assert!(
+                        bound <= d + 1e-9 * (1.0 + d),
+                        "{lat} {dlat} {dlon}: {bound} {d}"
+                    );
+                    assert!(dp * dp <= h, "{lat} {dlat} {dlon}");
                 }
             }
         }

@@ -68,8 +68,8 @@ impl<'t> TextWords<'t> {
         first_at.reserve(text.len() / BLOCK + 2);
         for (i, w) in words.iter().enumerate() {
             let block = w.range.start / BLOCK;
-            if first_at.len() <= block {
-                first_at.resize(block + 1, i as u32);
+            while first_at.len() <= block {
+                first_at.push(i as u32);
             }
         }
         first_at.resize(text.len() / BLOCK + 1, words.len() as u32);

@@ -1,7 +1,8 @@
 //! The geocoder: finds every place mention in an article and decides which
 //! record each one means, and how precisely.
 //!
-//! * `gazetteer` finds names (one aho-corasick pass) and their candidates.
+//! * `gazetteer` finds names (one pass over the words, an aho-corasick
+//!   automaton for names of several words) and their candidates.
 //! * [`words`] drops false places: stop words, demonyms, first names, and
 //!   names inside actor names (Jaish al-Islam, Hayat Tahrir al-Sham); with
 //!   it [`resolve`] tells people from places ("Abu Mohammed", "Salma

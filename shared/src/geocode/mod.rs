@@ -82,6 +82,11 @@ impl Facts {
         self.packed >> FACTS_CLASS_SHIFT & 7
     }
 
+    /// Whether the record names its governorate (`admin1`).
+    pub fn in_governorate(&self) -> bool {
+        self.packed & FACTS_ADMIN1 != 0
+    }
+
     /// Whether the light form `light_id` is the place's own name's.
     pub fn is_own_name(&self, light_id: usize) -> bool {
         let own = self.packed & FACTS_LIGHT;
@@ -93,8 +98,10 @@ impl Facts {
 const FACTS_KNOWN: u32 = 1 << 31;
 /// Bits 28..31: the feature code's class (`FC_*`).
 const FACTS_CLASS_SHIFT: u32 = 28;
-/// Bits 0..28: the light id of the place's own name, or all ones.
-const FACTS_LIGHT: u32 = (1 << 28) - 1;
+/// Bit 27: the record names its governorate.
+const FACTS_ADMIN1: u32 = 1 << 27;
+/// Bits 0..27: the light id of the place's own name, or all ones.
+const FACTS_LIGHT: u32 = (1 << 27) - 1;
 /// Feature code classes.
 pub(crate) const FC_OTHER: u32 = 0;
 pub(crate) const FC_PPLC: u32 = 1;
@@ -397,7 +404,8 @@ impl Geocoder {
         let light = gazetteer::normalize::light(&p.name)
             .and_then(|l| self.gazetteer.light_id(&l))
             .map_or(FACTS_LIGHT, |id| (id as u32).min(FACTS_LIGHT));
-        let facts = FACTS_KNOWN | class << FACTS_CLASS_SHIFT | light;
+        let admin1 = if p.admin1.is_some() { FACTS_ADMIN1 } else { 0 };
+        let facts = FACTS_KNOWN | class << FACTS_CLASS_SHIFT | admin1 | light;
         // Release: a thread that sees the facts sees the coordinates.
         f.facts.store(facts, Ordering::Release);
         facts

@@ -408,7 +408,7 @@ fn base_parts(c: &Cand, want: Want) -> Parts {
         super::FC_PPLA => 0.5,
         super::FC_PPLA2 => 0.3,
         _ => 0.0,
-    };
+    } + tie_break(c);
     Parts {
         kind,
         pop: c.pop_part,
@@ -416,6 +416,20 @@ fn base_parts(c: &Cand, want: Want) -> Parts {
         curated: if c.class & CURATED != 0 { 0.7 } else { 0.0 },
         ..Default::default()
     }
+}
+
+/// Between places of one name and otherwise equal: the one the name is
+/// the own name of (Salma over Salma Safa, also called Salma), then a
+/// record its sources could place in a governorate over one they could
+/// not (Tall Shihab by Daraa over a bare point in the desert).
+fn tie_break(c: &Cand) -> f32 {
+    let own = if c.facts.is_own_name(c.variant as usize) {
+        0.1
+    } else {
+        0.0
+    };
+    let placed = if c.facts.in_governorate() { 0.05 } else { 0.0 };
+    own + placed
 }
 
 fn rule_of(w: &Parts, r: Option<&Parts>, p: &Place, want: Want) -> String {

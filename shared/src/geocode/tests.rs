@@ -365,6 +365,16 @@ fn same_name_places() {
         ),
         ("Talks in Geneva stalled.", "Geneva", 46.2, 6.15),
         ("Officials in Moscow said.", "Moscow", 55.75, 37.62),
+        // Ties: the record placed in a governorate (Daraa) over a bare
+        // point of the same name; the place whose own name it is (Salma
+        // in Latakia) over one also called so.
+        (
+            "Shelling hit Tell Shihab on Monday.",
+            "Tell Shihab",
+            32.69,
+            35.97,
+        ),
+        ("Rebels shelled Salma on Monday.", "Salma", 35.69, 36.14),
     ];
     let mut bad = Vec::new();
     for (text, name, lat, lon) in table {

@@ -418,12 +418,14 @@ fn base_parts(c: &Cand, want: Want) -> Parts {
     }
 }
 
-/// Between places of one name and otherwise equal: the one the name is
-/// the own name of (Salma over Salma Safa, also called Salma), then a
-/// record its sources could place in a governorate over one they could
-/// not (Tall Shihab by Daraa over a bare point in the desert).
+/// Between places of one name and otherwise equal: the one the name as
+/// spelled is the own name of (Salma over Salma Safa, also called Salma),
+/// then a record its sources could place in a governorate over one they
+/// could not (Tall Shihab by Daraa over a bare point in the desert). (A
+/// loose match's variant is any of the place's names of that key, so it
+/// says nothing of its own name.)
 fn tie_break(c: &Cand) -> f32 {
-    let own = if c.facts.is_own_name(c.variant as usize) {
+    let own = if c.exact && c.facts.is_own_name(c.variant as usize) {
         0.1
     } else {
         0.0

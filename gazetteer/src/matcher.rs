@@ -7,10 +7,11 @@
 //! one aho-corasick automaton over word codes, with leftmost-longest
 //! semantics: one pass over the text's words finds the longest multi-word
 //! name starting at the leftmost word (*Kafr Zeita* over *Zeita*), only at
-//! word boundaries. The automaton is entered (anchored) only at words that
-//! begin some multi-word name, a bit per vocabulary word: most words of a
-//! text begin none, and a walk through the automaton's megabytes costs a
-//! cache miss or two a step. The first word with a match is the leftmost,
+//! word boundaries. The automaton is entered (anchored) only where some
+//! multi-word name may begin (`FirstWords`: a bit per first word, then a
+//! filter of first word pairs): most words of a text begin none, and a
+//! walk through the automaton's megabytes costs a cache miss or two a
+//! step. The first word with a match is the leftmost,
 //! and the anchored search finds the longest there: the same matches as
 //! one unanchored pass. Single-word names are a vocabulary lookup per word, used
 //! where no multi-word match covers the word: the same matches as one

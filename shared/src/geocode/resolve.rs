@@ -270,6 +270,8 @@ struct Found {
     /// May name a country or a capital (see [`country_or_capital`]); read
     /// while the candidates are at hand.
     country_or_capital: bool,
+    /// The mention it is said to be in ("Halba in Akkar"): its index.
+    within: Option<usize>,
 }
 
 /// Verbs of sending people somewhere ("left for Idlib", "bused to Jarablus").
@@ -346,6 +348,8 @@ fn article_before(text: &str, at: usize) -> bool {
 
 #[derive(Clone, Copy, Default, Debug)]
 struct Parts {
+    /// Inside the place the text says it is in ([`within_parts`]).
+    within: f32,
     kind: f32,
     pop: f32,
     exact: f32,
@@ -357,7 +361,14 @@ struct Parts {
 
 impl Parts {
     fn total(&self) -> f32 {
-        self.kind + self.pop + self.exact + self.curated + self.country + self.gov + self.near
+        self.within
+            + self.kind
+            + self.pop
+            + self.exact
+            + self.curated
+            + self.country
+            + self.gov
+            + self.near
     }
 }
 
@@ -418,6 +429,61 @@ fn base_parts(c: &Cand, want: Want) -> Parts {
     }
 }
 
+/// What "X in Y" gives X's candidates that are inside one of Y's: as much
+/// as a country named outright. Only when it tells them apart (no scores
+/// change where every candidate is inside).
+const WITHIN: f32 = 3.0;
+/// A place this close to a city or an area named as its container is in it.
+const WITHIN_KM: f64 = 25.0;
+/// A locality this large contains places ("al-Sulaymaniyah in central
+/// Aleppo"); a smaller one is not said to contain another.
+const CONTAINER_MIN_POPULATION: u64 = 50_000;
+
+/// Sets `within` in `parts` for the candidates `cands` of a name that the
+/// text puts in the name whose candidates are `containers` ("Halba in
+/// Akkar", "Sour in the Deir ez-Zor countryside", "Tripoli in Lebanon"):
+/// inside its country, its governorate, its district, or near a city or
+/// area of that name.
+fn within_parts(
+    gaz: &gazetteer::Gazetteer,
+    cands: &[Cand],
+    containers: &[Cand],
+    parts: &mut [Parts],
+) {
+    let inside = |c: &Cand| {
+        let p = gaz.place(c.place);
+        containers.iter().any(|y| {
+            let q = gaz.place(y.place);
+            if y.place == c.place || q.country != p.country {
+                return false;
+            }
+            match y.kind {
+                PlaceKind::Country => true,
+                PlaceKind::Region => q.admin1.is_some() && q.admin1 == p.admin1,
+                PlaceKind::District => {
+                    q.admin2.is_some() && q.admin2 == p.admin2 && q.admin1 == p.admin1
+                }
+                PlaceKind::Area => {
+                    gazetteer::place::haversine_km(p.lat, p.lon, q.lat, q.lon) < WITHIN_KM
+                }
+                PlaceKind::Locality | PlaceKind::Neighbourhood => {
+                    y.pop >= CONTAINER_MIN_POPULATION
+                        && gazetteer::place::haversine_km(p.lat, p.lon, q.lat, q.lon) < WITHIN_KM
+                }
+            }
+        })
+    };
+    let marks: Vec<bool> = cands.iter().map(inside).collect();
+    if marks.iter().all(|&m| m) {
+        return;
+    }
+    for (part, inside) in parts.iter_mut().zip(marks) {
+        if inside {
+            part.within = WITHIN;
+        }
+    }
+}
+
 /// Between places of one name and otherwise equal: the one the name as
 /// spelled is the own name of (Salma over Salma Safa, also called Salma),
 /// then a record its sources could place in a governorate over one they
@@ -439,7 +505,10 @@ fn rule_of(w: &Parts, r: Option<&Parts>, p: &Place, want: Want) -> String {
         return "only candidate".into();
     };
     // The component that most separates the two; only its text is built.
+    // (The last of equal differences is named: `within` first, so it is
+    // named only when it alone separates them most.)
     let diffs = [
+        w.within - r.within,
         w.near - r.near,
         w.gov - r.gov,
         w.country - r.country,
@@ -452,19 +521,20 @@ fn rule_of(w: &Parts, r: Option<&Parts>, p: &Place, want: Want) -> String {
         return String::new();
     };
     match rule {
-        0 => "nearest to co-mentioned places".to_string(),
-        1 => format!(
+        0 => "inside the place the text puts it in".to_string(),
+        1 => "nearest to co-mentioned places".to_string(),
+        2 => format!(
             "article governorate focus: {}",
             p.admin1.as_deref().unwrap_or("?")
         ),
-        2 => format!("country focus {}", p.country),
-        3 => match want {
+        3 => format!("country focus {}", p.country),
+        4 => match want {
             Want::Region => "qualifier: province/governorate".to_string(),
             Want::City => "qualifier: city/town".to_string(),
             Want::Any => format!("feature class/kind: {} {}", p.kind, p.feature_code),
         },
-        4 => "largest population".to_string(),
-        5 => "curated place named in reporting".to_string(),
+        5 => "largest population".to_string(),
+        6 => "curated place named in reporting".to_string(),
         _ => "exact spelling".to_string(),
     }
 }
@@ -762,9 +832,15 @@ fn find<'t>(
             modifier: false,
             forced,
             located_by_end: None,
+            within: None,
         });
     }
     drop_actors(&words, &mut out);
+    for i in 1..out.len() {
+        if context::located_in(&words, &out[i - 1].span, out[i].span.start) {
+            out[i - 1].within = Some(i);
+        }
+    }
     let largest = |f: &Found| {
         f.cands
             .iter()
@@ -1177,6 +1253,9 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Scores, Option<(Strin
         .map(|f| {
             let start = all_parts.len();
             all_parts.extend(f.cands.iter().map(|c| base_parts(c, f.ctx.want)));
+            if let Some(j) = f.within {
+                within_parts(gaz, &f.cands, &found[j].cands, &mut all_parts[start..]);
+            }
             start..all_parts.len()
         })
         .collect();

@@ -375,6 +375,27 @@ fn same_name_places() {
             35.97,
         ),
         ("Rebels shelled Salma on Monday.", "Salma", 35.69, 36.14),
+        // "X in Y": inside Y's country, governorate or city, whatever
+        // else the text names.
+        (
+            "Rockets fired from Syria hit Halba in Akkar on Tuesday.",
+            "Halba",
+            34.54,
+            36.08,
+        ),
+        ("He was born in Tripoli in Libya.", "Tripoli", 32.89, 13.19),
+        (
+            "He was born in Tripoli in Lebanon.",
+            "Tripoli",
+            34.43,
+            35.84,
+        ),
+        (
+            "Displaced families sheltered in Sour, in the Deir ez-Zor countryside.",
+            "Sour",
+            35.51,
+            40.66,
+        ),
     ];
     let mut bad = Vec::new();
     for (text, name, lat, lon) in table {

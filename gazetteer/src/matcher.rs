@@ -99,12 +99,11 @@ impl FirstWords {
         FirstWords { first, pairs }
     }
 
-    /// Whether some pattern may begin with the two words coded at the
-    /// start of `codes`.
-    pub(crate) fn may_begin(&self, codes: &[u8]) -> bool {
-        let first = code_id(codes);
-        get(&self.first, first as usize)
-            && get(&self.pairs, pair_bit(first, code_id(&codes[CODE_LEN..])))
+    /// Whether some pattern may begin with the words `first`, `second`
+    /// (word ids).
+    #[inline]
+    pub(crate) fn may_begin(&self, first: u32, second: u32) -> bool {
+        get(&self.first, first as usize) && get(&self.pairs, pair_bit(first, second))
     }
 
     pub(crate) fn memory_usage(&self) -> usize {
@@ -210,6 +209,9 @@ impl Gazetteer {
         let mut codes = std::mem::take(&mut norm.codes);
         codes.clear();
         codes.reserve(words.len() * CODE_LEN);
+        let mut ids = std::mem::take(&mut norm.ids);
+        ids.clear();
+        ids.reserve(words.len());
         let mut single = std::mem::take(&mut norm.single);
         single.clear();
         single.reserve(words.len());
@@ -227,12 +229,14 @@ impl Gazetteer {
                     word: i,
                 });
                 codes.extend_from_slice(&word_code(info.id));
+                ids.push(info.id);
                 single.push(info.single);
             }
         });
         norm.words = words;
-        let found = self.matches(&norm.tokens, &codes, &single);
+        let found = self.matches(&norm.tokens, &codes, &ids, &single);
         norm.codes = codes;
+        norm.ids = ids;
         norm.single = single;
         found
     }
@@ -256,50 +260,58 @@ impl Gazetteer {
             return self.matches(
                 toks,
                 &norm.codes[from * CODE_LEN..to * CODE_LEN],
+                &norm.ids[from..to],
                 &norm.single[from..to],
             );
         }
         let mut codes = Vec::with_capacity(toks.len() * CODE_LEN);
+        let mut ids: Vec<u32> = Vec::with_capacity(toks.len());
         let mut single: Vec<u32> = Vec::with_capacity(toks.len());
         crate::memo::with(self, |memo| {
             for t in toks {
                 let (info, _) = memo.word(self, &text[t.orig.clone()]);
                 codes.extend_from_slice(&word_code(info.id));
+                ids.push(info.id);
                 single.push(info.single);
             }
         });
-        self.matches(toks, &codes, &single)
+        self.matches(toks, &codes, &ids, &single)
     }
 
     /// As [`Gazetteer::find_names`], on an already normalised text.
     pub fn find_names_in(&self, norm: &NormalizedText) -> Vec<NameMatch> {
         let toks = &norm.tokens;
         let mut codes = Vec::with_capacity(toks.len() * CODE_LEN);
+        let mut ids: Vec<u32> = Vec::with_capacity(toks.len());
         let mut single: Vec<u32> = Vec::with_capacity(toks.len());
         for t in toks {
             let w = &norm.text[t.norm.start + 1..t.norm.end - 1];
-            match self.word_id(w) {
-                Some(id) => {
-                    codes.extend_from_slice(&word_code(id as u32));
-                    single.push(self.single_key(id));
-                }
-                None => {
-                    codes.extend_from_slice(&word_code(MAX_WORDS));
-                    single.push(u32::MAX);
-                }
-            }
+            let id = self.word_id(w).map_or(MAX_WORDS, |id| id as u32);
+            codes.extend_from_slice(&word_code(id));
+            ids.push(id);
+            single.push(if id == MAX_WORDS {
+                u32::MAX
+            } else {
+                self.single_key(id as usize)
+            });
         }
-        self.matches(toks, &codes, &single)
+        self.matches(toks, &codes, &ids, &single)
     }
 
-    /// The names in a text's word codes (`single`: each word's one-word
-    /// key or `u32::MAX`).
-    fn matches(&self, toks: &[NormToken], codes: &[u8], single: &[u32]) -> Vec<NameMatch> {
+    /// The names in a text's word codes (`ids`: the codes' word ids;
+    /// `single`: each word's one-word key or `u32::MAX`).
+    fn matches(
+        &self,
+        toks: &[NormToken],
+        codes: &[u8],
+        ids: &[u32],
+        single: &[u32],
+    ) -> Vec<NameMatch> {
         // Most words of a text have a one-word key.
         let mut out = Vec::with_capacity(toks.len());
         let mut i = 0;
         while i < toks.len() {
-            if i + 1 < toks.len() && self.first_words.may_begin(&codes[i * CODE_LEN..]) {
+            if i + 1 < toks.len() && self.first_words.may_begin(ids[i], ids[i + 1]) {
                 let input = Input::new(codes)
                     .range(i * CODE_LEN..)
                     .anchored(Anchored::Yes);

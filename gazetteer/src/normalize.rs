@@ -398,6 +398,8 @@ pub struct NormalizedText {
     /// Per token, when `Gazetteer::normalize_and_find` made this: its word
     /// code and one-word key (what matching again needs); else empty.
     pub(crate) codes: Vec<u8>,
+    /// Per token, its word id (the code's, decoded once).
+    pub(crate) ids: Vec<u32>,
     pub(crate) single: Vec<u32>,
 }
 

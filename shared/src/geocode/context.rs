@@ -444,6 +444,14 @@ pub(super) fn located_in(words: &TextWords, span: &Range<usize>, next: usize) ->
     }
     let between = &text[span.end..next];
     let between = between.trim_start().strip_prefix(',').unwrap_or(between);
+    // (Most names are followed by something else: settled on the bytes.)
+    let starts_in = |b: &str| {
+        let b = b.trim_start().as_bytes();
+        b.len() > 2 && b[..2].eq_ignore_ascii_case(b"in") && b[2].is_ascii_whitespace()
+    };
+    if !starts_in(between) {
+        return false;
+    }
     if between.contains(['.', ',', ';', ':', '\n', '(', ')', '"', '“', '”', '\'', '’']) {
         return false;
     }

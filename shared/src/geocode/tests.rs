@@ -383,6 +383,20 @@ fn same_name_places() {
             34.54,
             36.08,
         ),
+        // Nubl and al-Zahraa, the besieged pair of towns, over Aleppo's
+        // al-Zahraa district, which a district phrase names.
+        (
+            "Shelling hit Nubl and Zahraa, two Shiite villages north of Aleppo.",
+            "Zahraa",
+            36.36,
+            37.01,
+        ),
+        (
+            "Clashes erupted in the Zahraa district of Aleppo.",
+            "Zahraa",
+            36.22,
+            37.11,
+        ),
         ("He was born in Tripoli in Libya.", "Tripoli", 32.89, 13.19),
         (
             "He was born in Tripoli in Lebanon.",

@@ -811,6 +811,24 @@ fn find<'t>(
         {
             cands = cands.iter().filter(|c| c.exact).copied().collect();
         }
+        // "the SNA", "OCHA", "ISIS": an acronym names a country or a
+        // province spelled so (the UAE), or a place whose own name it is
+        // (a dateline's HOMS), never a loose spelling or an alternate name
+        // (Sanaa, Assous, At Tall for TAL).
+        if single_word
+            && covering
+                .as_ref()
+                .is_some_and(|ws| is_acronym(&words, ws.start))
+        {
+            let named = |c: &&Cand| {
+                c.exact
+                    && (matches!(c.kind, PlaceKind::Country | PlaceKind::Region)
+                        || c.facts.is_own_name(c.variant as usize))
+            };
+            if !cands.iter().all(|c| named(&c)) {
+                cands = cands.iter().filter(named).copied().collect();
+            }
+        }
         let covering_start = covering.as_ref().map(|ws| ws.start);
         if cands.is_empty() {
             continue;
@@ -939,6 +957,18 @@ const NAME_PREFIXES: &[&str] = &[
     "sheikh", "shaykh", "maarat", "qalaat", "beit", "bayt", "jabal", "jebel", "wadi", "tal al",
     "karm", "masaken", "masakin", "hay", "khirbet", "khirbat", "umm", "mazraat", "souq", "suq",
 ];
+
+/// Whether word `i` is an acronym: three or four capital letters in text
+/// that is not all capitals (a word beside it has a small letter; a
+/// shouted headline's words are names as much as any). Two letters are
+/// more often a place's abbreviation (NY, DC) than a group's.
+fn is_acronym(words: &TextWords, i: usize) -> bool {
+    let w = words.word(i);
+    let has_lower = |j: usize| words.word(j).bytes().any(|b| b.is_ascii_lowercase());
+    (3..=4).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+        && ((i > 0 && has_lower(i - 1)) || (i + 1 < words.len() && has_lower(i + 1)))
+}
 
 /// Whether word `i` exists, is capitalised and follows the previous word
 /// after spaces only.

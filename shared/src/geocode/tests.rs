@@ -468,6 +468,20 @@ fn names_after_titles_are_not_places() {
             "Commander Abu Mohammed al-Jolani visited Idlib.",
             &["Idlib"],
         ),
+        // Acronyms name groups, not the places they spell loosely or by
+        // an alternate name (Sanaa, Assous); a country spelled so, a
+        // place's own name in a dateline and a two-letter abbreviation do.
+        ("Turkish forces and the SNA entered Afrin city.", &["Afrin"]),
+        ("ISIS and OCHA staff fled Afrin city.", &["Afrin"]),
+        (
+            "The UAE reopened its embassy in Damascus.",
+            &["UAE", "Damascus"],
+        ),
+        (
+            "HOMS, Syria (Reuters) - Shelling killed five.",
+            &["HOMS", "Syria"],
+        ),
+        ("Thursday night's meeting in NY ended late.", &["NY"]),
     ];
     for (text, want) in cases {
         let r = g.resolve_text(text);

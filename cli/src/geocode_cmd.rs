@@ -15,6 +15,7 @@ pub struct GeocodeArgs {
     /// The place name as written ("Maaret al-Numan", "Duma").
     name: String,
     /// Text around the name (other places, "Idlib province") to decide between same-name places.
+    /// When it contains the name, that mention is explained where it stands ("Halba in Akkar").
     #[arg(long)]
     context: Option<String>,
     /// Add a gazetteer layer (GeoNames dump or Levant-format TSV).

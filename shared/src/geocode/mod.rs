@@ -436,7 +436,8 @@ impl Geocoder {
     }
 
     /// Candidates for one name, chosen first, for
-    /// `eventmap geocode NAME --context TEXT`.
+    /// `eventmap geocode NAME --context TEXT`: the name where the context
+    /// has it (the words around it count), else read after the context.
     pub fn explain(&self, name: &str, context: Option<&str>) -> Vec<Candidate> {
         resolve::explain(self, name, context)
     }

@@ -1685,21 +1685,64 @@ fn unresolved(words: &TextWords, found: &[Found]) -> Vec<UnresolvedMention> {
 /// Candidates for one name, chosen first; the context (if any) is read as
 /// the article around it.
 pub(super) fn explain(g: &Geocoder, name: &str, context: Option<&str>) -> Vec<Candidate> {
-    let (text, at) = match context {
-        Some(c) => (format!("{c}\n\n{name}"), c.len() + 2),
-        None => (name.to_string(), 0),
+    // `forced`: the name is taken as a name whatever the words around it
+    // (the name alone, or after the context).
+    let candidates_at = |text: &str, at: usize, forced: bool| {
+        let (_, all) = resolve_with(g, text, forced.then_some(at), true);
+        // The match may start after a leading article ("al-Bab" matches "Bab").
+        all.into_iter()
+            .find(|(span, _)| (at..at + name.len()).contains(&span.start))
+            .map(|(_, c)| c)
+            .unwrap_or_default()
     };
-    let (_, all) = resolve_with(g, &text, Some(at), true);
-    // The match may start after a leading article ("al-Bab" matches "Bab").
-    all.into_iter()
-        .find(|(span, _)| (at..at + name.len()).contains(&span.start))
-        .map(|(_, c)| c)
-        .unwrap_or_default()
+    let Some(c) = context else {
+        return candidates_at(name, 0, true);
+    };
+    // The name where the context has it, read as `resolve_text` reads it
+    // ("Halba in Akkar": the words around it count), unless it is no
+    // mention there (part of a longer name, "Zeita" in "Kafr Zeita", or a
+    // group's); else read after the context.
+    if let Some(at) = word_position(c, name) {
+        let here = candidates_at(c, at, false);
+        if !here.is_empty() {
+            return here;
+        }
+    }
+    candidates_at(&format!("{c}\n\n{name}"), c.len() + 2, true)
+}
+
+/// Where `name` first stands in `text` as whole words (any case).
+fn word_position(text: &str, name: &str) -> Option<usize> {
+    let (t, n) = (text.to_lowercase(), name.to_lowercase());
+    // (Lowercasing may change byte lengths: only offsets that map back.)
+    if t.len() != text.len() || n.is_empty() {
+        return None;
+    }
+    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    t.match_indices(&n).map(|(at, _)| at).find(|&at| {
+        !word_char(t[..at].chars().next_back()) && !word_char(t[at + n.len()..].chars().next())
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_stand_as_whole_words() {
+        // (text, name, position)
+        let table = [
+            ("Shells hit Halba in Akkar.", "Halba", Some(11)),
+            ("Shells hit HALBA in Akkar.", "Halba", Some(11)),
+            ("Shells hit Halbaya, not Halba.", "Halba", Some(24)),
+            ("Shells hit al-Bab.", "al-Bab", Some(11)),
+            ("Shells hit Halbaya.", "Halba", None),
+            ("Shells hit Halba.", "", None),
+        ];
+        for (text, name, want) in table {
+            assert_eq!(word_position(text, name), want, "{text} / {name}");
+        }
+    }
 
     /// Any text before the name, wide characters included (found by
     /// running a synthetic corpus: '“' before a name panicked).

@@ -604,6 +604,16 @@ fn explain_lists_candidates_chosen_first() {
     let c = g.explain("Duma", Some("Shelling near Hama and Mahardah."));
     let all: Vec<String> = c.iter().map(|c| c.to_string()).collect();
     assert!(close(&c[0].place, 35.34, 37.0, 10.0), "{all:#?}");
+    // A name the context has is explained where it stands: "in Akkar"
+    // places it in Lebanon though the sentence also names Syria.
+    let c = g.explain(
+        "Halba",
+        Some("Rockets fired from Syria hit Halba in Akkar on Tuesday."),
+    );
+    assert!(close(&c[0].place, 34.54, 36.08, 10.0), "{}", c[0]);
+    // Part of a longer name there: the name itself is explained.
+    let c = g.explain("Zeita", Some("Shelling hit Kafr Zeita on Monday."));
+    assert!(!c.is_empty() && c[0].place.variant == "zeita", "{c:#?}");
     // A leading article is not part of the match, but the name is found.
     for name in ["al-Bab", "Al Bab", "al-Hol"] {
         assert!(!g.explain(name, None).is_empty(), "{name}");

@@ -7,9 +7,7 @@ use std::io::{BufRead, Read};
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
-
-use crate::matcher::{build_automaton, word_code, FirstWords, WordTable, CODE_LEN, MAX_WORDS};
+use crate::matcher::{word_code, MultiWordNames, WordTable, CODE_LEN, MAX_WORDS};
 use crate::normalize::{key_of_light, light};
 use crate::sources::{admin::AdminNames, curated, geonames, wof, Format, SourceRecord};
 use crate::{Error, Place, PlaceKind, Result, Warning};
@@ -213,10 +211,12 @@ impl IndexData {
         self.multi_start = multi_start;
     }
 
-    fn multi_patterns(&self) -> impl Iterator<Item = &[u8]> + '_ {
+    /// Each multi-word name's word codes and key id.
+    fn multi_patterns(&self) -> impl Iterator<Item = (&[u8], u32)> + Clone + '_ {
         self.multi_start
             .windows(2)
             .map(|w| &self.multi_codes[w[0] as usize..w[1] as usize])
+            .zip(self.multi_key.iter().copied())
     }
 
     fn places_len(&self) -> usize {
@@ -454,9 +454,8 @@ pub struct Gazetteer {
     all: OnceLock<Vec<Place>>,
     /// `lights.prefix_index()`, built on first `light_id`.
     light_prefix: OnceLock<Vec<u32>>,
-    pub(crate) automaton: AhoCorasick,
-    /// The words multi-word patterns begin with.
-    pub(crate) first_words: FirstWords,
+    /// The names of several words.
+    pub(crate) multi: MultiWordNames,
     words: WordTable,
     bytes_len: usize,
     /// Tells this gazetteer's word ids apart in the per-thread word memo.
@@ -465,8 +464,7 @@ pub struct Gazetteer {
 
 impl Gazetteer {
     fn from_data(data: IndexData, all: Option<Vec<Place>>) -> Self {
-        let automaton = build_automaton(data.multi_patterns());
-        let first_words = FirstWords::new(data.multi_patterns(), data.words.len());
+        let multi = MultiWordNames::new(data.multi_patterns(), data.words.len());
         let words = WordTable::new(data.words.iter());
         let n = data.places_len();
         let decoded = if all.is_some() {
@@ -484,8 +482,7 @@ impl Gazetteer {
             decoded,
             all: cell,
             light_prefix: OnceLock::new(),
-            automaton,
-            first_words,
+            multi,
             words,
             bytes_len: 0,
             memo_id: NEXT_MEMO_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -580,11 +577,6 @@ impl Gazetteer {
         self.data.word_key[word_id]
     }
 
-    /// The key id of a multi-word pattern.
-    pub(crate) fn multi_key(&self, pattern: usize) -> usize {
-        self.data.multi_key[pattern] as usize
-    }
-
     /// The key of a key id.
     pub fn key(&self, key_id: usize) -> &str {
         self.data.keys.get(key_id)
@@ -672,9 +664,7 @@ impl Gazetteer {
             } else {
                 self.to_bytes().len()
             },
-            automaton_bytes: self.automaton.memory_usage()
-                + self.first_words.memory_usage()
-                + self.words.memory_usage(),
+            automaton_bytes: self.multi.memory_usage() + self.words.memory_usage(),
         }
     }
 

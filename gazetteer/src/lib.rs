@@ -11,10 +11,10 @@
 //! * [`index`]: the [`Builder`] that merges layers and the built
 //!   [`Gazetteer`] with its compact byte form (places decoded lazily).
 //! * [`matcher`]: one pass over a normalised text finding every name (an
-//!   aho-corasick automaton over word codes for multi-word names, entered
-//!   where a filter of their first two words passes; a vocabulary lookup
-//!   for one-word names), spans mapped back to the
-//!   original text.
+//!   aho-corasick automaton over word codes for names of three words or
+//!   more, entered where a filter of their first two words passes; a hash
+//!   table of word pairs for names of two; a vocabulary lookup for
+//!   one-word names), spans mapped back to the original text.
 //! * `load` (feature `fs`): source discovery, caching, `load_or_build`, and
 //!   the body of `eventmap gazetteer build`.
 //!

@@ -7,13 +7,17 @@
 //! one aho-corasick automaton over word codes, with leftmost-longest
 //! semantics: one pass over the text's words finds the longest multi-word
 //! name starting at the leftmost word (*Kafr Zeita* over *Zeita*), only at
-//! word boundaries. The automaton is entered (anchored) only where some
-//! multi-word name may begin (`FirstWords`: a bit per first word, then a
-//! filter of first word pairs): most words of a text begin none, and a
-//! walk through the automaton's megabytes costs a cache miss or two a
-//! step. The first word with a match is the leftmost,
-//! and the anchored search finds the longest there: the same matches as
-//! one unanchored pass. Single-word names are a vocabulary lookup per word, used
+//! word boundaries. The automaton holds the names of three words or more
+//! and is entered (anchored) only where one may begin (`FirstWords`: a
+//! bit per first word, then a filter of first word pairs): most words of
+//! a text begin none, and a walk through the automaton's megabytes costs a
+//! cache miss or two a step. Names of two words (two thirds of the
+//! multi-word names) are one lookup of the word pair in a hash table
+//! (`WordPairs`), where no longer name begins: building them into the
+//! automaton took most of the index's load time. The first word with a
+//! match is the leftmost, and the longest there is the automaton's if it
+//! has one, else the pair's: the same matches as one unanchored pass over
+//! all multi-word names. Single-word names are a vocabulary lookup per word, used
 //! where no multi-word match covers the word: the same matches as one
 //! automaton over all names (a one-word name is never longer than a name of
 //! more words starting at the same word, and one starting inside a
@@ -60,12 +64,13 @@ pub(crate) fn build_automaton<'a>(patterns: impl Iterator<Item = &'a [u8]>) -> A
         .expect("automaton over name keys")
 }
 
-/// The first words of the multi-word patterns: a bit per vocabulary word
-/// (small enough to stay in cache) and, for the pair of first two words, a
-/// bit per hash of the pair (a filter: a set bit may be another pair's, a
-/// clear bit is surely no pattern's). 2^22 pair bits (512 KB) for ~10^5
-/// pairs: a few percent of pairs pass wrongly, each costing one search
-/// that finds nothing.
+/// The first words of the multi-word names: a bit per vocabulary word
+/// (small enough to stay in cache) for names of two words or more and,
+/// for the pair of first two words of the automaton's names (three words
+/// or more), a bit per hash of the pair (a filter: a set bit may be
+/// another pair's, a clear bit is surely no pattern's). 2^22 pair bits
+/// (512 KB) for ~3·10^4 pairs: about one percent of pairs pass wrongly,
+/// each costing one search that finds nothing.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FirstWords {
     first: Vec<u64>,
@@ -89,25 +94,147 @@ fn get(bits: &[u64], bit: usize) -> bool {
 }
 
 impl FirstWords {
-    pub(crate) fn new<'a>(patterns: impl Iterator<Item = &'a [u8]>, words: usize) -> Self {
+    /// Over multi-word `patterns` (word codes); `words`: the vocabulary's size.
+    fn new<'a>(patterns: impl Iterator<Item = &'a [u8]>, words: usize) -> Self {
         let mut first = vec![0u64; words.div_ceil(64)];
         let mut pairs = vec![0u64; 1 << (PAIR_BITS - 6)];
         for p in patterns {
             set(&mut first, code_id(p) as usize);
-            set(&mut pairs, pair_bit(code_id(p), code_id(&p[CODE_LEN..])));
+            if p.len() > 2 * CODE_LEN {
+                set(&mut pairs, pair_bit(code_id(p), code_id(&p[CODE_LEN..])));
+            }
         }
         FirstWords { first, pairs }
     }
 
-    /// Whether some pattern may begin with the words `first`, `second`
-    /// (word ids).
+    /// Whether some multi-word name may begin with the word `first`.
     #[inline]
-    pub(crate) fn may_begin(&self, first: u32, second: u32) -> bool {
-        get(&self.first, first as usize) && get(&self.pairs, pair_bit(first, second))
+    fn may_begin(&self, first: u32) -> bool {
+        get(&self.first, first as usize)
+    }
+
+    /// Whether some name of three words or more may begin with the words
+    /// `first`, `second` (word ids; `may_begin(first)` holds).
+    #[inline]
+    fn may_begin_long(&self, first: u32, second: u32) -> bool {
+        get(&self.pairs, pair_bit(first, second))
     }
 
     pub(crate) fn memory_usage(&self) -> usize {
         (self.first.len() + self.pairs.len()) * 8
+    }
+}
+
+/// The names of two words: an open-addressing hash table from the pair of
+/// word ids to the key id (one probe or two; the ids themselves are the
+/// slot's tag, so a miss reads no string).
+#[derive(Clone, Debug, Default)]
+struct WordPairs {
+    /// `first << 32 | second`, or `EMPTY_PAIR`; the length is a power of two.
+    pairs: Vec<u64>,
+    keys: Vec<u32>,
+}
+
+const EMPTY_PAIR: u64 = u64::MAX;
+
+fn pair_slot(pair: u64, mask: usize) -> usize {
+    (pair.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
+}
+
+impl WordPairs {
+    fn new(names: impl ExactSizeIterator<Item = (u32, u32, u32)>) -> Self {
+        let size = (names.len() * 2).next_power_of_two().max(16);
+        let (mut pairs, mut keys) = (vec![EMPTY_PAIR; size], vec![0; size]);
+        for (first, second, key) in names {
+            let pair = (first as u64) << 32 | second as u64;
+            let mut i = pair_slot(pair, size - 1);
+            while pairs[i] != EMPTY_PAIR {
+                i = (i + 1) & (size - 1);
+            }
+            pairs[i] = pair;
+            keys[i] = key;
+        }
+        WordPairs { pairs, keys }
+    }
+
+    /// The key id of the name of words `first`, `second`.
+    #[inline]
+    fn get(&self, first: u32, second: u32) -> Option<u32> {
+        let mask = self.pairs.len().checked_sub(1)?;
+        let pair = (first as u64) << 32 | second as u64;
+        let mut i = pair_slot(pair, mask);
+        loop {
+            match self.pairs[i] {
+                EMPTY_PAIR => return None,
+                p if p == pair => return Some(self.keys[i]),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    fn memory_usage(&self) -> usize {
+        self.pairs.len() * 12
+    }
+}
+
+/// The multi-word names: those of three words or more in the automaton,
+/// those of two in `WordPairs`, and the filter of their first words.
+#[derive(Clone, Debug)]
+pub(crate) struct MultiWordNames {
+    automaton: AhoCorasick,
+    /// The key id of each automaton pattern.
+    automaton_keys: Vec<u32>,
+    pairs: WordPairs,
+    first_words: FirstWords,
+}
+
+impl MultiWordNames {
+    /// Over `names`: each multi-word name's word codes and key id;
+    /// `words`: the vocabulary's size.
+    pub(crate) fn new<'a>(
+        names: impl Iterator<Item = (&'a [u8], u32)> + Clone,
+        words: usize,
+    ) -> Self {
+        let long = names.clone().filter(|(p, _)| p.len() > 2 * CODE_LEN);
+        let two: Vec<(u32, u32, u32)> = names
+            .clone()
+            .filter(|(p, _)| p.len() == 2 * CODE_LEN)
+            .map(|(p, k)| (code_id(p), code_id(&p[CODE_LEN..]), k))
+            .collect();
+        MultiWordNames {
+            automaton: build_automaton(long.clone().map(|(p, _)| p)),
+            automaton_keys: long.map(|(_, k)| k).collect(),
+            pairs: WordPairs::new(two.into_iter()),
+            first_words: FirstWords::new(names.map(|(p, _)| p), words),
+        }
+    }
+
+    /// The longest multi-word name starting at word `i` of a text's word
+    /// `codes` (`ids`: their word ids): its end (a word index) and key id.
+    #[inline]
+    fn longest_at(&self, codes: &[u8], ids: &[u32], i: usize) -> Option<(usize, usize)> {
+        if i + 1 >= ids.len() || !self.first_words.may_begin(ids[i]) {
+            return None;
+        }
+        if self.first_words.may_begin_long(ids[i], ids[i + 1]) {
+            let input = Input::new(codes)
+                .range(i * CODE_LEN..)
+                .anchored(Anchored::Yes);
+            if let Some(m) = self.automaton.find(input) {
+                // Codes are self-synchronising: matches end on words.
+                let key = self.automaton_keys[m.pattern().as_usize()];
+                return Some((m.end() / CODE_LEN, key as usize));
+            }
+        }
+        let key = self.pairs.get(ids[i], ids[i + 1])?;
+        Some((i + 2, key as usize))
+    }
+
+    pub(crate) fn memory_usage(&self) -> usize {
+        self.automaton.memory_usage()
+            + self.automaton_keys.len() * 4
+            + self.pairs.memory_usage()
+            + self.first_words.memory_usage()
     }
 }
 
@@ -311,20 +438,13 @@ impl Gazetteer {
         let mut out = Vec::with_capacity(toks.len());
         let mut i = 0;
         while i < toks.len() {
-            if i + 1 < toks.len() && self.first_words.may_begin(ids[i], ids[i + 1]) {
-                let input = Input::new(codes)
-                    .range(i * CODE_LEN..)
-                    .anchored(Anchored::Yes);
-                if let Some(m) = self.automaton.find(input) {
-                    // Codes are self-synchronising: matches end on words.
-                    let e = m.end() / CODE_LEN;
-                    out.push(NameMatch {
-                        span: toks[i].orig.start..toks[e - 1].orig.end,
-                        key_id: self.multi_key(m.pattern().as_usize()),
-                    });
-                    i = e;
-                    continue;
-                }
+            if let Some((e, key_id)) = self.multi.longest_at(codes, ids, i) {
+                out.push(NameMatch {
+                    span: toks[i].orig.start..toks[e - 1].orig.end,
+                    key_id,
+                });
+                i = e;
+                continue;
             }
             if single[i] != u32::MAX {
                 out.push(NameMatch {

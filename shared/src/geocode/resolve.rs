@@ -763,9 +763,17 @@ fn find<'t>(
                     queue.push_front(n);
                 }
             } else if let (Some(ws), true) = (covering, toks.len() > 1) {
-                // As matching the text of those words on its own.
-                let mut again = gaz.find_names_in_words(text, &norm, ws.start..ws.start + 1);
-                again.extend(gaz.find_names_in_words(text, &norm, ws.start + 1..ws.end));
+                // A name that ends in lower-case words ("Sheikh Najjar
+                // industrial city"): its capitalised words again, as a
+                // name of their own, then the rest.
+                let capitalised_end = (ws.start + 1..ws.end)
+                    .rev()
+                    .find(|&i| capitalised(words.word(i)))
+                    .filter(|_| !ends_well)
+                    .map_or(ws.start + 1, |i| i + 1);
+                // Else as matching the text of those words on its own.
+                let mut again = gaz.find_names_in_words(text, &norm, ws.start..capitalised_end);
+                again.extend(gaz.find_names_in_words(text, &norm, capitalised_end..ws.end));
                 for n in again.into_iter().rev() {
                     queue.push_front(n);
                 }
@@ -875,12 +883,13 @@ fn find<'t>(
         // smaller. "the Sheikh Maqsoud neighbourhood of Aleppo" reads the
         // same way round, but there the name after "of" is the larger one
         // and it is the locator.
-        // The city, not the governorate of the same name.
+        // The city, not the governorate of the same name, nor a place
+        // only spelled like it (Qamishli, not al-Qamishliyah).
         let city_of = |big: &Found| {
             big.cands
                 .iter()
                 .filter(|c| gaz.place_kind(c.place) == PlaceKind::Locality)
-                .max_by_key(|c| gaz.place_population(c.place))
+                .max_by_key(|c| (c.exact, gaz.place_population(c.place)))
                 .cloned()
         };
         let is_inside = |c: &Cand, city: &Cand| {
@@ -1552,6 +1561,7 @@ pub(super) fn resolve_with(
             continue;
         }
         let returned = !f.modifier;
+
         if !returned && !want_all {
             continue;
         }

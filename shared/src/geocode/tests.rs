@@ -540,6 +540,22 @@ fn words_around_the_name_decide() {
             (33.61, 36.31),
             10.0,
         ),
+        // A name whose longer form ends in lower-case words is found by
+        // its capitalised words ("industrial city" is no name's end).
+        (
+            "Rebels attacked the Sheikh Najjar industrial city north-east of Aleppo.",
+            "Sheikh Najjar",
+            (36.27, 37.23),
+            5.0,
+        ),
+        // The city that locates a district is the one spelled so, not a
+        // village spelled like it (al-Qamishliyah).
+        (
+            "Clashes erupted in the Tayy neighbourhood of Qamishli.",
+            "Tayy",
+            (37.035, 41.225),
+            5.0,
+        ),
         // A name after a function word that matched with it ("on Tel" is
         // a village) is matched again with the words after it.
         (

@@ -598,15 +598,25 @@ mod tests {
             ("Aleppo, the town of Azaz", "Aleppo", "Azaz", false),
             ("Douma's outskirts near Harasta", "Douma", "Harasta", false),
         ];
-        let mut bad = Vec::new();
-        for (text, a, b, want) in table {
-            let at = text.find(a).unwrap();
-            let next = text.rfind(b).unwrap();
-            if modifies_next(text, &(at..at + a.len()), next) != *want {
-                bad.push(*text);
-            }
-        }
+        let bad = misread(table, modifies_next);
         assert!(bad.is_empty(), "{bad:#?}");
+    }
+
+    /// The texts of `table` (text, a name, the next name, whether `test`
+    /// holds of the first name's span and the next name's start) that
+    /// `test` answers otherwise.
+    fn misread<'a>(
+        table: &[(&'a str, &str, &str, bool)],
+        test: impl Fn(&str, &Range<usize>, usize) -> bool,
+    ) -> Vec<&'a str> {
+        table
+            .iter()
+            .filter(|(text, a, b, want)| {
+                let at = text.find(a).unwrap();
+                test(text, &(at..at + a.len()), text.rfind(b).unwrap()) != *want
+            })
+            .map(|(text, ..)| *text)
+            .collect()
     }
 
     #[test]
@@ -658,15 +668,9 @@ mod tests {
             ("Aleppo's in Syria", "Aleppo", "Syria", false),
             ("Raqqa (in Syria)", "Raqqa", "Syria", false),
         ];
-        let mut bad = Vec::new();
-        for (text, a, b, want) in table {
-            let words = TextWords::new(text, tokenize(text));
-            let at = text.find(a).unwrap();
-            let next = text.rfind(b).unwrap();
-            if located_in(&words, &(at..at + a.len()), next) != *want {
-                bad.push(*text);
-            }
-        }
+        let bad = misread(table, |text, span, next| {
+            located_in(&TextWords::new(text, tokenize(text)), span, next)
+        });
         assert!(bad.is_empty(), "{bad:#?}");
     }
 

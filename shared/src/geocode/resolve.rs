@@ -1561,7 +1561,6 @@ pub(super) fn resolve_with(
             continue;
         }
         let returned = !f.modifier;
-
         if !returned && !want_all {
             continue;
         }

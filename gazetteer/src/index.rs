@@ -25,7 +25,9 @@ const MAGIC: &[u8; 8] = b"EVMGAZ\0\0";
 /// 3: sections of little-endian arrays; places encoded one by one and
 /// decoded lazily; keys and light forms as string tables; the matcher's
 /// word vocabulary and multi-word patterns stored ready to use.
-pub const FORMAT_VERSION: u32 = 3;
+/// 4: "Kafr X" names also keyed joined, and joined Kafr spellings fold
+/// to `kafr` (an index of version 3 would miss them silently).
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Arabic-transliteration zone: places here may match by key alone.
 pub const ARABIC_ZONE: &[&str] = &["SY", "LB", "JO", "IQ", "PS"];
@@ -972,6 +974,9 @@ impl Builder {
         for (pi, names) in self.names.iter().enumerate() {
             for l in names {
                 triples.push((key_of_light(l), pi as u32, light_id(l)));
+                if let Some(joined) = crate::normalize::joined_kafr_key(l) {
+                    triples.push((joined, pi as u32, light_id(l)));
+                }
             }
         }
         triples.sort_unstable();

@@ -280,7 +280,43 @@ pub fn fold_word(word: &str, scratch: &mut Vec<u8>, out: &mut String) {
     if let Some(r) = replace {
         out.truncate(start_len);
         out.push_str(r);
+        return;
     }
+    // The same word joined to the next ("Kfarsouseh", "Kafarzita"): the
+    // index also keys "Kafr X" names joined (see `joined_kafr_key`).
+    for prefix in ["kfar", "kafar", "kfr", "kafir"] {
+        let folded = &out[start_len..];
+        if folded.len() >= prefix.len() + 3 && folded.starts_with(prefix) {
+            out.replace_range(start_len..start_len + prefix.len(), "kafr");
+            break;
+        }
+    }
+}
+
+/// The key of a light name "Kafr X ..." written with its first two words
+/// joined ("kafrsousa" for "kafr sousa"), as the press often writes
+/// them (Kafrsouseh, Kafranbel, Kfarzita); `None` for other names.
+pub fn joined_kafr_key(light: &str) -> Option<String> {
+    let (first, rest) = light.split_once(' ')?;
+    let mut scratch = Vec::new();
+    let mut first_key = String::new();
+    fold_word(first, &mut scratch, &mut first_key);
+    if first_key != "kafr" {
+        return None;
+    }
+    let (second, tail) = rest
+        .split_once(' ')
+        .map_or((rest, None), |(a, b)| (a, Some(b)));
+    let mut joined = String::with_capacity(light.len());
+    joined.push_str(first);
+    joined.push_str(second);
+    let mut out = String::with_capacity(light.len());
+    fold_word(&joined, &mut scratch, &mut out);
+    if let Some(tail) = tail {
+        out.push(' ');
+        out.push_str(&key_of_light(tail));
+    }
+    Some(out)
 }
 
 /// Drops an epenthetic vowel from a folded word (in `out[start..]`): the
@@ -597,6 +633,34 @@ mod tests {
         for (a, b) in DIFFERENT {
             assert_ne!(key(a), key(b), "{a} vs {b}");
         }
+    }
+
+    #[test]
+    fn joined_kafr_spellings_meet_the_spaced_name() {
+        let table = [
+            ("Kafrsouseh", "Kafr Sousa"),
+            ("Kfarsouseh", "Kafr Souseh"),
+            ("Kafarsousa", "Kafr Sousa"),
+            ("Kafrzita", "Kafr Zayta"),
+            ("Kafrtakharim", "Kafr Takharim"),
+            ("Kfarbatna", "Kafr Batna"),
+            ("Kafranbel", "Kafr Anbel"),
+        ];
+        for (joined, spaced) in table {
+            let spaced_light = light(spaced).unwrap();
+            assert_eq!(
+                key(joined),
+                joined_kafr_key(&spaced_light),
+                "{joined} vs {spaced}"
+            );
+        }
+        // Only Kafr names are joined; the rest of a longer name stays.
+        assert_eq!(joined_kafr_key("deir hafer"), None);
+        assert_eq!(joined_kafr_key("kafr"), None);
+        assert_eq!(
+            joined_kafr_key("kafr sousa balad").as_deref(),
+            Some("kafrsasa balad")
+        );
     }
 
     #[test]

@@ -89,7 +89,7 @@ fn word_after<'a>(words: &'a TextWords, pos: usize) -> Option<(Cow<'a, str>, usi
         .map(|t| (lower(&window[t.range.clone()]), pos + t.range.end))
 }
 
-fn is_number_word(w: &str) -> bool {
+pub(super) fn is_number_word(w: &str) -> bool {
     w.chars()
         .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
         || matches!(

@@ -16,8 +16,8 @@ use gazetteer::{Place, PlaceKind};
 use super::context::{self, Context, Want};
 use super::text::{TextBuffers, TextWords};
 use super::words::{
-    DEMONYMS, FIRST_NAMES, FUNCTION_WORDS, GIVEN_NAMES, KUNYA_WORDS, PERSON_TITLES, PLACE_INTRO,
-    STOP_WORDS,
+    DEMONYMS, DIRECTIONS, FIRST_NAMES, FUNCTION_WORDS, GIVEN_NAMES, KUNYA_WORDS, PERSON_NOUNS,
+    PERSON_TITLES, PLACE_INTRO, STOP_WORDS,
 };
 use super::{
     Candidate, Facts, FxMap, Geocoder, PlaceMention, ResolvedPlace, ResolvedText, UnresolvedMention,
@@ -696,7 +696,17 @@ fn find<'t>(
         // Names do not run across sentences or quotes ("Syria.\nRussia"),
         // start with a function word ("and Syria" is not the village Aaind
         // es Sire) or end lowercase.
-        let function_start = l.contains(' ') && FUNCTION_WORDS.contains(&first_word);
+        // Nor with a lower-case direction before a country: "south
+        // Lebanon" is the south of Lebanon, not South Lebanon, Ohio ("eastern
+        // Ghouta" is a name, and so is a capitalised "South Lebanon").
+        let function_start = l.contains(' ')
+            && (FUNCTION_WORDS.contains(&first_word)
+                || (DIRECTIONS.contains(&first_word)
+                    && s.starts_with(|c: char| c.is_ascii_lowercase())
+                    && gaz
+                        .lookup(&l[first_word.len() + 1..])
+                        .iter()
+                        .any(|n| gaz.place_kind(n.place) == PlaceKind::Country)));
         // "Bab al-Hawa crossing", "al-Hol camp": a name may end in a
         // lowercase place noun when it starts capitalised.
         let ends_well = capitalised(last)
@@ -837,6 +847,19 @@ fn find<'t>(
                 cands = cands.iter().filter(named).copied().collect();
             }
         }
+        // "Tribal fighters attacked", "Coastal towns": a sentence's
+        // capitalised first word running on into lower-case words is an
+        // English word unless a place is spelled so exactly (Tripoli is
+        // not "Tribal").
+        if single_word
+            && !forced
+            && cands.iter().any(|c| !c.exact)
+            && covering.as_ref().is_some_and(|ws| {
+                sentence_start(&words, ws.start) && next_is_lowercase(&words, ws.end)
+            })
+        {
+            cands = cands.iter().filter(|c| c.exact).copied().collect();
+        }
         let covering_start = covering.as_ref().map(|ws| ws.start);
         if cands.is_empty() {
             continue;
@@ -865,6 +888,36 @@ fn find<'t>(
     for i in 1..out.len() {
         if context::located_in(&words, &out[i - 1].span, out[i].span.start) {
             out[i - 1].within = Some(i);
+        }
+        if !out[i - 1].forced && away_from_next(text, &out[i - 1], &out[i]) {
+            // "Zahraa, north-west of Aleppo": the town, not Aleppo's
+            // al-Zahraa district.
+            let cities: Vec<Cand> = out[i]
+                .cands
+                .iter()
+                .filter(|c| c.kind == PlaceKind::Locality && c.pop >= CONTAINER_MIN_POPULATION)
+                .copied()
+                .collect();
+            // Only its districts: towns this near a city are said to lie
+            // north-west of it too (Qudsaya, Qanawat).
+            let near_city = |c: &Cand| {
+                if c.kind != PlaceKind::Neighbourhood {
+                    return false;
+                }
+                let p = gaz.place(c.place);
+                cities.iter().any(|y| {
+                    let q = gaz.place(y.place);
+                    gazetteer::place::haversine_km(p.lat, p.lon, q.lat, q.lon) < AWAY_KM
+                })
+            };
+            if out[i - 1].cands.iter().any(near_city) && !out[i - 1].cands.iter().all(near_city) {
+                out[i - 1].cands = out[i - 1]
+                    .cands
+                    .iter()
+                    .filter(|c| !near_city(c))
+                    .copied()
+                    .collect();
+            }
         }
     }
     let largest = |f: &Found| {
@@ -926,12 +979,74 @@ fn find<'t>(
                 out[i - 1].cands = Rc::new([city]);
                 out[i - 1].located_by_end = Some(out[i].span.end);
             }
+            // "the Hamdaniya district of Nineveh": a name of a province
+            // after "district of" locates the district in it, as a city does.
+            None if !out[i].forced && text[out[i - 1].span.end..next].contains(" of ") => {
+                let inside: Vec<Cand> = out[i - 1]
+                    .cands
+                    .iter()
+                    .filter(|c| out[i].cands.iter().any(|r| in_region(gaz, c, r)))
+                    .copied()
+                    .collect();
+                if inside.is_empty() {
+                    out[i - 1].modifier = true;
+                } else {
+                    out[i].modifier = true;
+                    out[i - 1].cands = inside.into();
+                    out[i - 1].located_by_end = Some(out[i].span.end);
+                }
+            }
             _ => out[i - 1].modifier = true,
         }
     }
     scratch.norm = norm;
     SCRATCH.with(|s| *s.borrow_mut() = scratch);
     (out, words, lights)
+}
+
+/// A place said to lie in a direction or a distance from a city is not
+/// one of its districts this close to its point.
+const AWAY_KM: f64 = 10.0;
+
+/// Whether the text puts `place` away from the next name: "Zahraa,
+/// north-west of Aleppo", "Tafas, 12 km from Daraa" (a compass direction
+/// or a distance, right after a comma).
+fn away_from_next(text: &str, place: &Found, next: &Found) -> bool {
+    let Some(phrase) = &next.ctx.relative else {
+        return false;
+    };
+    if phrase.start < place.span.end || text[place.span.end..phrase.start].trim() != "," {
+        return false;
+    }
+    let first = text[phrase.clone()]
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        first.as_str(),
+        "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
+    ) || first.starts_with(|c: char| c.is_ascii_digit())
+        || context::is_number_word(&first)
+}
+
+/// A province this wide holds its places: one whose record names another
+/// spelling of it (Nineveh, Ninawa) is still in it this close to its point.
+const REGION_KM: f64 = 150.0;
+
+/// Whether candidate `c` is in the province `region` (a region candidate;
+/// anything else is no province).
+fn in_region(gaz: &gazetteer::Gazetteer, c: &Cand, region: &Cand) -> bool {
+    if region.kind != PlaceKind::Region
+        || matches!(c.kind, PlaceKind::Country | PlaceKind::Region)
+        || c.place == region.place
+    {
+        return false;
+    }
+    let (p, r) = (gaz.place(c.place), gaz.place(region.place));
+    p.country == r.country
+        && ((r.admin1.is_some() && p.admin1 == r.admin1)
+            || gazetteer::place::haversine_km(p.lat, p.lon, r.lat, r.lon) < REGION_KM)
 }
 
 /// Allocations of the last text's normalisation and word split, kept per
@@ -990,6 +1105,15 @@ fn next_is_capitalised(words: &TextWords, i: usize) -> bool {
             .is_empty()
 }
 
+/// Whether word `i` follows the word before it after one space and starts
+/// lower-case ("Tribal fighters").
+fn next_is_lowercase(words: &TextWords, i: usize) -> bool {
+    i < words.len()
+        && i > 0
+        && words.word(i).starts_with(|c: char| c.is_lowercase())
+        && &words.text()[words.range(i - 1).end..words.range(i).start] == " "
+}
+
 /// Whether the words from `i` continue a name: a capitalised word, or an
 /// Arabic article joined to one ("Karm al-Tarrab", "Bab al-Nairab").
 fn next_is_name_part(words: &TextWords, i: usize) -> bool {
@@ -1026,12 +1150,28 @@ fn person_name(words: &TextWords, ws: &Range<usize>) -> bool {
     {
         return true;
     }
-    if given(ws.start) && (next_is_capitalised(words, ws.end) || age_follows(words, ws.end)) {
+    if given(ws.start) && (next_is_name_part(words, ws.end) || age_follows(words, ws.end)) {
         return true;
     }
-    // The word before, past an article ("Abu Bakr al-Baghdadi").
+    // "said Salam, 29, who": a name with an age after a reporting verb or
+    // at a sentence's start is a person's, whatever the name.
+    if ws.len() == 1
+        && age_follows(words, ws.end)
+        && (sentence_start(words, ws.start)
+            || (ws.start > 0 && REPORTING_VERBS.contains(&words.lower(ws.start - 1).as_ref())))
+    {
+        return true;
+    }
+    if ws.len() == 1 && sentence_start(words, ws.start) && person_apposition(words, ws.end) {
+        return true;
+    }
+    // The word before, past an article or "bin" ("Abu Bakr al-Baghdadi",
+    // "Mohammed bin Salman").
     let mut before = ws.start;
-    if before > 1 && ARTICLE_WORDS.contains(&words.lower(before - 1).as_ref()) {
+    if before > 1 && {
+        let w = words.lower(before - 1);
+        ARTICLE_WORDS.contains(&w.as_ref()) || NAME_CONNECTORS.contains(&w.as_ref())
+    } {
         before -= 1;
     }
     before > 0
@@ -1039,6 +1179,39 @@ fn person_name(words: &TextWords, ws: &Range<usize>) -> bool {
         && words.text()[words.range(before - 1).end..words.range(before).start]
             .trim()
             .is_empty()
+}
+
+/// Verbs that introduce a speaker ("said Salam").
+const REPORTING_VERBS: &[&str] = &["said", "says", "told", "added", "recalled", "explained"];
+
+/// Words joining a person's names ("Mohammed bin Salman", "Hamad bin
+/// Jassim").
+const NAME_CONNECTORS: &[&str] = &["bin", "ibn", "bint", "ben"];
+
+/// Whether word `i` starts a sentence (or the text, or a quotation).
+fn sentence_start(words: &TextWords, i: usize) -> bool {
+    i == 0 || {
+        let gap = &words.text()[words.range(i - 1).end..words.range(i).start];
+        gap.contains(['.', '!', '?', '\n', '"', '“', ':'])
+    }
+}
+
+/// Whether a person noun in apposition follows from word `i`: "Hala, a
+/// mother of four, said". Only read after a sentence's first word: "in
+/// Saraqeb, a farmer said" names the town.
+fn person_apposition(words: &TextWords, i: usize) -> bool {
+    if i >= words.len() || i == 0 {
+        return false;
+    }
+    let gap = &words.text()[words.range(i - 1).end..words.range(i).start];
+    if gap.trim() != "," {
+        return false;
+    }
+    let article = words.lower(i);
+    if !matches!(article.as_ref(), "a" | "an") {
+        return false;
+    }
+    (i + 1..(i + 3).min(words.len())).any(|j| PERSON_NOUNS.contains(&words.lower(j).as_ref()))
 }
 
 /// Whether an age follows from word `i`: ", a 12-year-old", ", 34,".
@@ -1067,13 +1240,18 @@ fn after_person_title(words: &TextWords, i: usize) -> bool {
             return false;
         }
         let gap = &words.text()[words.range(j - 1).end..words.range(j).start];
-        if !gap.trim().is_empty() {
+        if !gap.trim().is_empty() && gap != "-" {
             return false;
         }
         j -= 1;
         let lower = words.lower(j);
         if PERSON_TITLES.contains(&lower.as_ref()) {
             return true;
+        }
+        // "Foreign Minister Asaad al-Shaibani": an article or "bin" is
+        // part of the name, not a word of the sentence.
+        if ARTICLE_WORDS.contains(&lower.as_ref()) || NAME_CONNECTORS.contains(&lower.as_ref()) {
+            continue;
         }
         if !capitalised(words.word(j)) {
             return false;
@@ -1279,6 +1457,25 @@ const REMATCH_WORDS: usize = 6;
 /// (Zamalkah, Hamouriyeh, Kafarbatna).
 const LOOSE_TRUST_LEN: usize = 7;
 
+/// A small village named by a loose spelling of one word: a place only
+/// near the article's other places (or, when long, in the home country).
+fn weak(f: &Found, c: &Cand) -> bool {
+    f.single_word
+        && !c.exact
+        && c.class & CURATED == 0
+        && c.kind == PlaceKind::Locality
+        && c.pop < 1_000
+        && !matches!(
+            c.facts.feature_class(),
+            super::FC_PPLA | super::FC_PPLA2 | super::FC_PPLA_OTHER
+        )
+}
+
+/// [`weak`], and not long enough a spelling to trust in the home country.
+fn weak_alone(g: &Geocoder, f: &Found, c: &Cand) -> bool {
+    weak(f, c) && !(f.light.len() >= LOOSE_TRUST_LEN && Some(c.country) == g.home_country_id)
+}
+
 /// Scores every candidate of every mention (two passes: the first finds
 /// anchors and the article's focus, the second uses them).
 /// `all`: order every kept candidate; else only the first two (all that
@@ -1320,6 +1517,13 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Scores, Option<(Strin
             (0..f.cands.len())
                 .filter(|&j| j != best)
                 .reduce(|b, j| if better(b, j) { j } else { b });
+        // A lone loose spelling of a small village stands only if it is
+        // near the article's other places (see `keep` below): it does not
+        // vote for the article's country nor anchor others ("Khabur" as
+        // an Iraqi hamlet turned al-Busayrah into Basra).
+        if weak_alone(g, f, &f.cands[best]) {
+            continue;
+        }
         let top = f.cands[best].place;
         let top_country = f.cands[best].country;
         match country_votes.iter_mut().find(|(c, _)| *c == top_country) {
@@ -1488,19 +1692,11 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Scores, Option<(Strin
         // population is unknown (Sarmin, Khanasir).
         let keep = |j: usize| {
             let c = &f.cands[j];
-            !(f.single_word
-                && !c.exact
-                && c.class & CURATED == 0
-                && c.kind == PlaceKind::Locality
-                && c.pop < 1_000
+            !(weak(f, c)
                 && parts[j].near == 0.0
                 && !(f.light.len() >= LOOSE_TRUST_LEN
                     && Some(c.country) == g.home_country_id
-                    && focus_here.is_none_or(|(id, _)| Some(id) == g.home_country_id))
-                && !matches!(
-                    c.facts.feature_class(),
-                    super::FC_PPLA | super::FC_PPLA2 | super::FC_PPLA_OTHER
-                ))
+                    && focus_here.is_none_or(|(id, _)| Some(id) == g.home_country_id)))
         };
         let order_start = order.len();
         if all {

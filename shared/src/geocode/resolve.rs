@@ -1434,7 +1434,7 @@ fn focus_of<'c>(
 /// country focus weighs 1.5).
 const HOME_PRIOR: f32 = 1.5;
 /// Lowercase place nouns that end names of the curated layer ("Bab
-/// al-Hawa crossing", "Rukban camp", "Tabqa dam").
+/// al-Hawa crossing", "Rukban camp", "Tabqa dam", "the Shahba region").
 const NAME_END_NOUNS: &[&str] = &[
     "crossing",
     "camp",
@@ -1445,6 +1445,8 @@ const NAME_END_NOUNS: &[&str] = &[
     "square",
     "prison",
     "base",
+    "region",
+    "canton",
 ];
 
 /// A district this close to a city's point is in it ("the Sheikh Maqsoud

@@ -666,6 +666,9 @@ fn find<'t>(
         {
             continue;
         }
+        if !forced && adjectival_compound(text, &span) {
+            continue;
+        }
         // The match's own words: the text's split (the same words as
         // tokenising `s`), else `s` split on its own.
         let covering = words.covering(&span);
@@ -1028,6 +1031,46 @@ fn away_from_next(text: &str, place: &Found, next: &Found) -> bool {
         "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
     ) || first.starts_with(|c: char| c.is_ascii_digit())
         || context::is_number_word(&first)
+}
+
+/// Second halves of compounds that make a place name an adjective: an
+/// "Idlib-based group" or a "Damascus-backed force" is not an event there.
+const COMPOUND_SUFFIXES: &[&str] = &[
+    "based",
+    "backed",
+    "born",
+    "led",
+    "allied",
+    "aligned",
+    "linked",
+    "affiliated",
+    "funded",
+    "supported",
+    "sponsored",
+    "bound",
+];
+
+/// Whether the name at `span` is half of an adjective: "Idlib-based",
+/// "pro-Damascus", "anti-Ankara".
+fn adjectival_compound(text: &str, span: &Range<usize>) -> bool {
+    let before = &text[..span.start];
+    let lower_ends = |s: &str, w: &str| {
+        s.len() >= w.len()
+            && s.is_char_boundary(s.len() - w.len())
+            && s[s.len() - w.len()..].eq_ignore_ascii_case(w)
+    };
+    if lower_ends(before, "pro-") || lower_ends(before, "anti-") {
+        return true;
+    }
+    let Some(after) = text[span.end..].strip_prefix('-') else {
+        return false;
+    };
+    let word: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    COMPOUND_SUFFIXES.contains(&word.as_str())
 }
 
 /// A province this wide holds its places: one whose record names another

@@ -219,6 +219,16 @@ fn metonymy_and_modifiers() {
             &["Douma"],
         ),
         ("Russia's jets struck Saraqib.", &["Saraqib"]),
+        // A name made an adjective names no place of the event.
+        (
+            "An Idlib-based group claimed the attack on Kafr Nabudah.",
+            &["Kafr Nabudah"],
+        ),
+        ("Pro-Damascus militias shelled Saraqib.", &["Saraqib"]),
+        (
+            "A Damascus-backed force entered Daraa al-Balad.",
+            &["Daraa al-Balad"],
+        ),
         ("Turkey, a rebel backer, sent troops to Afrin.", &["Afrin"]),
         (
             "Syria and its ally Russia launched an offensive on eastern Ghouta.",

@@ -567,34 +567,38 @@ fn to_resolved(
     }
 }
 
-/// [`STOP_WORDS`] membership by hash (the list has hundreds of entries).
-/// [`GIVEN_NAMES`] and [`FIRST_NAMES`] membership by hash.
-fn is_given_name(lower: &str) -> bool {
-    static SET: std::sync::OnceLock<super::FxMap<&'static str, ()>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        GIVEN_NAMES
+/// A set of words from word lists, built once: lists of dozens or
+/// hundreds of words are asked about at most matches of every text.
+type WordSet = std::sync::OnceLock<FxMap<&'static str, ()>>;
+
+fn in_lists(set: &'static WordSet, lists: &[&'static [&'static str]], word: &str) -> bool {
+    set.get_or_init(|| {
+        lists
             .iter()
-            .chain(FIRST_NAMES)
+            .flat_map(|l| l.iter())
             .map(|&w| (w, ()))
             .collect()
     })
-    .contains_key(lower)
+    .contains_key(word)
 }
 
+/// [`GIVEN_NAMES`] and [`FIRST_NAMES`].
+fn is_given_name(lower: &str) -> bool {
+    static SET: WordSet = WordSet::new();
+    in_lists(&SET, &[GIVEN_NAMES, FIRST_NAMES], lower)
+}
+
+/// [`STOP_WORDS`], [`FIRST_NAMES`], months and weekdays.
 fn is_stop_word(light: &str) -> bool {
-    static SET: std::sync::OnceLock<super::FxMap<&'static str, ()>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        let dates = crate::extract::date::MONTHS
-            .iter()
-            .chain(crate::extract::date::WEEKDAYS);
-        STOP_WORDS
-            .iter()
-            .chain(FIRST_NAMES)
-            .chain(dates)
-            .map(|&w| (w, ()))
-            .collect()
-    })
-    .contains_key(light)
+    static SET: WordSet = WordSet::new();
+    use crate::extract::date::{MONTHS, WEEKDAYS};
+    in_lists(&SET, &[STOP_WORDS, FIRST_NAMES, MONTHS, WEEKDAYS], light)
+}
+
+/// [`PERSON_TITLES`].
+fn is_person_title(lower: &str) -> bool {
+    static SET: WordSet = WordSet::new();
+    in_lists(&SET, &[PERSON_TITLES], lower)
 }
 
 fn capitalised(word: &str) -> bool {
@@ -704,8 +708,8 @@ fn find<'t>(
         // Ghouta" is a name, and so is a capitalised "South Lebanon").
         let function_start = l.contains(' ')
             && (FUNCTION_WORDS.contains(&first_word)
-                || (DIRECTIONS.contains(&first_word)
-                    && s.starts_with(|c: char| c.is_ascii_lowercase())
+                || (s.starts_with(|c: char| c.is_ascii_lowercase())
+                    && DIRECTIONS.contains(&first_word)
                     && gaz
                         .lookup(&l[first_word.len() + 1..])
                         .iter()
@@ -1199,9 +1203,9 @@ fn person_name(words: &TextWords, ws: &Range<usize>) -> bool {
     // "said Salam, 29, who": a name with an age after a reporting verb or
     // at a sentence's start is a person's, whatever the name.
     if ws.len() == 1
-        && age_follows(words, ws.end)
         && (sentence_start(words, ws.start)
             || (ws.start > 0 && REPORTING_VERBS.contains(&words.lower(ws.start - 1).as_ref())))
+        && age_follows(words, ws.end)
     {
         return true;
     }
@@ -1288,7 +1292,7 @@ fn after_person_title(words: &TextWords, i: usize) -> bool {
         }
         j -= 1;
         let lower = words.lower(j);
-        if PERSON_TITLES.contains(&lower.as_ref()) {
+        if is_person_title(&lower) {
             return true;
         }
         // "Foreign Minister Asaad al-Shaibani": an article or "bin" is

@@ -1287,7 +1287,8 @@ fn after_person_title(words: &TextWords, i: usize) -> bool {
             return false;
         }
         let gap = &words.text()[words.range(j - 1).end..words.range(j).start];
-        if !gap.trim().is_empty() && gap != "-" {
+        // (A title may be abbreviated: "Gen. Mazloum Abdi".)
+        if !matches!(gap.trim(), "" | "-" | ".") {
             return false;
         }
         j -= 1;

@@ -491,10 +491,16 @@ pub(super) fn modifies_next_in(words: &TextWords, span: &Range<usize>, next: usi
     let Some(of) = w.iter().position(|&x| x == "of") else {
         return false;
     };
-    if of == 0 || !MODIFIED_HEADS.contains(&w[of - 1]) {
-        return false;
-    }
-    if !w[..of - 1].iter().all(|x| MODIFIER_FILLERS.contains(x)) || of - 1 > 2 {
+    if of == 0 {
+        // A name that ends in a head noun itself: "the Old City of Mosul".
+        let last = text[span.clone()].rsplit(' ').next().unwrap_or("");
+        if !MODIFIED_HEADS.iter().any(|h| h.eq_ignore_ascii_case(last)) {
+            return false;
+        }
+    } else if !MODIFIED_HEADS.contains(&w[of - 1])
+        || !w[..of - 1].iter().all(|x| MODIFIER_FILLERS.contains(x))
+        || of - 1 > 2
+    {
         return false;
     }
     let tail = &w[of + 1..];
@@ -597,6 +603,8 @@ mod tests {
             ("Aleppo and Idlib", "Aleppo", "Idlib", false),
             ("Aleppo, the town of Azaz", "Aleppo", "Azaz", false),
             ("Douma's outskirts near Harasta", "Douma", "Harasta", false),
+            ("the Old City of Mosul", "Old City", "Mosul", true),
+            ("the Tal Abyad of Raqqa", "Tal Abyad", "Raqqa", false),
         ];
         let bad = misread(table, modifies_next);
         assert!(bad.is_empty(), "{bad:#?}");

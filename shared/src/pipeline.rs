@@ -273,8 +273,12 @@ fn to_event(
             },
             event_type: candidate.sub_event_type.event_type(),
             sub_event_type: candidate.sub_event_type,
-            actor1: candidate.actor1.map(str::to_string),
-            actor2: candidate.actor2.map(str::to_string),
+            actor1: candidate
+                .actor1
+                .map(|a| crate::extract::actor::in_country(a, &place.country).to_string()),
+            actor2: candidate
+                .actor2
+                .map(|a| crate::extract::actor::in_country(a, &place.country).to_string()),
             location: place.location,
             admin1: place.admin1,
             admin2: place.admin2,

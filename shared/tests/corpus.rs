@@ -388,3 +388,40 @@ fn events_at_the_border_are_placed_where_they_happened() {
         .events;
     assert_eq!(split.len(), 2, "{}", describe(&split));
 }
+
+/// Who acted and who suffered, as ACLED names them: the sides of the war
+/// next door, civilians of the country the event is in, and a side named
+/// as the target.
+#[test]
+fn actors_are_named_for_the_events_country() {
+    // (report, actor1, actor2)
+    let cases = [
+        (
+            "Israeli air strikes killed 12 civilians in Nabatieh on Monday.",
+            Some("Military Forces of Israel"),
+            Some("Civilians (Lebanon)"),
+        ),
+        (
+            "Hezbollah said it targeted an Israeli army position near Metula with rockets on Monday.",
+            Some("Hezbollah"),
+            Some("Military Forces of Israel"),
+        ),
+        (
+            "Turkish drones struck SDF positions near Qamishli on Monday, killing three fighters.",
+            Some("Military Forces of Turkey"),
+            Some("Syrian Democratic Forces"),
+        ),
+    ];
+    for (text, actor1, actor2) in cases {
+        let article = Article {
+            id: "actors".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2024, 10, 14),
+            text: text.into(),
+            ..Article::default()
+        };
+        let events = pipeline(false).extract(&[article]).events;
+        find(&events, text, |e| {
+            e.properties.actor1.as_deref() == actor1 && e.properties.actor2.as_deref() == actor2
+        });
+    }
+}

@@ -45,6 +45,18 @@ const IRAN: Actor = Actor {
     name: "Military Forces of Iran",
     side: Side::State,
 };
+const IRAQ: Actor = Actor {
+    name: "Military Forces of Iraq",
+    side: Side::State,
+};
+const LEBANON: Actor = Actor {
+    name: "Military Forces of Lebanon",
+    side: Side::State,
+};
+const JORDAN: Actor = Actor {
+    name: "Military Forces of Jordan",
+    side: Side::State,
+};
 const REBELS: Actor = Actor {
     name: "Opposition Rebels (Syria)",
     side: Side::NonState,
@@ -99,6 +111,57 @@ const ACTORS: &[(&str, Actor)] = &[
     ("turkish army", TURKEY),
     ("turkish troops", TURKEY),
     ("turkish military", TURKEY),
+    ("turkish drone", TURKEY),
+    ("turkish drones", TURKEY),
+    ("turkish air strikes", TURKEY),
+    ("turkish airstrikes", TURKEY),
+    ("turkish warplanes", TURKEY),
+    ("turkish jets", TURKEY),
+    ("turkish artillery", TURKEY),
+    ("russian strikes", RUSSIA),
+    ("russian airstrikes", RUSSIA),
+    ("russian air strike", RUSSIA),
+    ("russian drone", RUSSIA),
+    ("russian drones", RUSSIA),
+    ("coalition air strikes", USA),
+    ("coalition airstrikes", USA),
+    ("coalition warplanes", USA),
+    ("us forces", USA),
+    ("u.s. forces", USA),
+    ("us troops", USA),
+    ("u.s. troops", USA),
+    ("us military", USA),
+    ("u.s. military", USA),
+    ("american forces", USA),
+    ("us drone", USA),
+    ("israeli air strikes", ISRAEL),
+    ("israeli airstrikes", ISRAEL),
+    ("israeli air strike", ISRAEL),
+    ("israeli airstrike", ISRAEL),
+    ("israeli strike", ISRAEL),
+    ("israeli drone", ISRAEL),
+    ("israeli drones", ISRAEL),
+    ("israeli forces", ISRAEL),
+    ("israeli troops", ISRAEL),
+    ("israeli army", ISRAEL),
+    ("israeli military", ISRAEL),
+    ("israeli artillery", ISRAEL),
+    ("israeli shelling", ISRAEL),
+    ("idf", ISRAEL),
+    ("iraqi forces", IRAQ),
+    ("iraqi army", IRAQ),
+    ("iraqi troops", IRAQ),
+    ("iraqi security forces", IRAQ),
+    ("lebanese army", LEBANON),
+    ("lebanese troops", LEBANON),
+    ("jordanian army", JORDAN),
+    ("jordanian troops", JORDAN),
+    ("jordanian forces", JORDAN),
+    ("jordanian air force", JORDAN),
+    ("government warplanes", SYRIA),
+    ("government helicopters", SYRIA),
+    ("regime warplanes", SYRIA),
+    ("regime helicopters", SYRIA),
     ("us strike", USA),
     ("us-led coalition", USA),
     ("u.s.-led coalition", USA),
@@ -140,6 +203,30 @@ const ACTORS: &[(&str, Actor)] = &[
     ("sdf", group("Syrian Democratic Forces")),
     ("ypg", group("YPG: People's Protection Units")),
     ("hezbollah", group("Hezbollah")),
+    ("syrian national army", group("SNA: Syrian National Army")),
+    ("sna", group("SNA: Syrian National Army")),
+    ("turkish-backed forces", group("SNA: Syrian National Army")),
+    ("turkey-backed forces", group("SNA: Syrian National Army")),
+    (
+        "turkish-backed factions",
+        group("SNA: Syrian National Army"),
+    ),
+    ("turkey-backed factions", group("SNA: Syrian National Army")),
+    ("turkish-backed rebels", group("SNA: Syrian National Army")),
+    ("pkk", group("PKK: Kurdistan Workers Party")),
+    (
+        "kurdistan workers party",
+        group("PKK: Kurdistan Workers Party"),
+    ),
+    (
+        "popular mobilisation forces",
+        group("PMF: Popular Mobilization Forces"),
+    ),
+    (
+        "popular mobilization forces",
+        group("PMF: Popular Mobilization Forces"),
+    ),
+    ("pmf", group("PMF: Popular Mobilization Forces")),
     ("civilians", CIVILIANS),
     ("civilian", CIVILIANS),
     ("residents", CIVILIANS),
@@ -153,6 +240,30 @@ const ACTORS: &[(&str, Actor)] = &[
 fn actors() -> &'static Lexicon<Actor> {
     static LEXICON: OnceLock<Lexicon<Actor>> = OnceLock::new();
     LEXICON.get_or_init(|| Lexicon::new(ACTORS))
+}
+
+/// Civilians and protesters are named by the country the event is in
+/// ("Civilians (Lebanon)"); the lexicon names them for Syria.
+pub fn in_country(name: &'static str, country: &str) -> &'static str {
+    const COUNTRIES: &[(&str, &str, &str)] = &[
+        ("LB", "Civilians (Lebanon)", "Protesters (Lebanon)"),
+        ("IQ", "Civilians (Iraq)", "Protesters (Iraq)"),
+        ("TR", "Civilians (Turkey)", "Protesters (Turkey)"),
+        ("JO", "Civilians (Jordan)", "Protesters (Jordan)"),
+        ("IL", "Civilians (Israel)", "Protesters (Israel)"),
+        ("PS", "Civilians (Palestine)", "Protesters (Palestine)"),
+        ("IR", "Civilians (Iran)", "Protesters (Iran)"),
+    ];
+    let Some(&(_, civilians, protesters)) = COUNTRIES.iter().find(|(c, _, _)| *c == country) else {
+        return name;
+    };
+    if name == CIVILIANS.name {
+        civilians
+    } else if name == PROTESTERS.name {
+        protesters
+    } else {
+        name
+    }
 }
 
 /// Every actor named in a sentence, in order.
@@ -184,11 +295,37 @@ mod tests {
                 &["Jabhat al-Nusra", "Military Forces of Syria"],
             ),
             ("19 civilians were killed", &["Civilians (Syria)"]),
+            (
+                "Israeli air strikes hit Turkish-backed factions and the PMF",
+                &[
+                    "Military Forces of Israel",
+                    "SNA: Syrian National Army",
+                    "PMF: Popular Mobilization Forces",
+                ],
+            ),
+            (
+                "Jordanian troops killed smugglers",
+                &["Military Forces of Jordan"],
+            ),
             ("the weather", &[]),
         ];
         for (sentence, expected) in cases {
             let names: Vec<&str> = find_actors(sentence).iter().map(|h| h.value.name).collect();
             assert_eq!(names, *expected, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn civilians_are_of_the_events_country() {
+        let table = [
+            ("Civilians (Syria)", "LB", "Civilians (Lebanon)"),
+            ("Protesters (Syria)", "IQ", "Protesters (Iraq)"),
+            ("Civilians (Syria)", "SY", "Civilians (Syria)"),
+            ("Civilians (Syria)", "FR", "Civilians (Syria)"),
+            ("Hezbollah", "LB", "Hezbollah"),
+        ];
+        for (name, country, want) in table {
+            assert_eq!(in_country(name, country), want, "{name} in {country}");
         }
     }
 }

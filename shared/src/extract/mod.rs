@@ -252,7 +252,7 @@ pub fn extract_article<P: Clone>(
                 Some(d) => (Some(d.date), d.precision, d.since),
                 None => (article.date, 2, false),
             };
-            let (mut actor1, mut actor2) = roles(&actors, at, group.trigger);
+            let (mut actor1, mut actor2) = roles(sentence, &actors, at, group.trigger);
             if group.trigger == Trigger::Territory {
                 let words = sentence[group.at..group.end].to_ascii_lowercase();
                 if words == "has fallen" {
@@ -568,9 +568,35 @@ fn choose_place<'p, P>(
         })
 }
 
+/// Nouns after an actor's name that make it the target ("an Israeli army
+/// position", "a Turkish military base").
+const TARGET_NOUNS: &[&str] = &[
+    "position",
+    "positions",
+    "base",
+    "bases",
+    "post",
+    "posts",
+    "outpost",
+    "outposts",
+    "convoy",
+    "convoys",
+    "patrol",
+    "patrols",
+    "checkpoint",
+    "checkpoints",
+    "headquarters",
+    "barracks",
+    "vehicle",
+    "vehicles",
+    "targets",
+    "sites",
+];
+
 /// Who acted and who suffered: the first armed actor, then another side;
 /// civilians as victims of violence when named.
 fn roles(
+    sentence: &str,
     actors: &[phrase::Hit<actor::Actor>],
     at: usize,
     trigger: Trigger,
@@ -582,9 +608,22 @@ fn roles(
         .iter()
         .filter(|h| matches!(h.value.side, Side::State | Side::NonState))
         .collect();
+    // "targeted an Israeli army position": a side named as the target is
+    // not the one acting.
+    let target = |h: &&phrase::Hit<actor::Actor>| {
+        let after = sentence.get(h.end..).unwrap_or("").trim_start();
+        let next: String = after
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        TARGET_NOUNS.contains(&next.as_str())
+    };
     let actor1 = armed
         .iter()
+        .filter(|h| !target(h))
         .rfind(|h| h.start <= at)
+        .or_else(|| armed.iter().find(|h| !target(h)))
         .or_else(|| armed.first())
         .map(|h| h.value);
     let civilians = actors

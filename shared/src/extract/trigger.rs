@@ -88,6 +88,21 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("pounded", Trigger::Bombardment),
     ("pounds", Trigger::Bombardment),
     ("strikes hit", Trigger::Bombardment),
+    // Strikes of unnamed means: an air strike when aircraft are named
+    // ("Turkish drones struck"). Not a bare "strike" (workers strike).
+    ("struck", Trigger::Bombardment),
+    ("strike hit", Trigger::Bombardment),
+    ("strike killed", Trigger::Bombardment),
+    ("strikes killed", Trigger::Bombardment),
+    ("strike targeted", Trigger::Bombardment),
+    ("strikes targeted", Trigger::Bombardment),
+    ("targeted", Trigger::Bombardment),
+    ("bombarded", Trigger::Bombardment),
+    ("israeli strike", Trigger::Bombardment),
+    ("israeli strikes", Trigger::Bombardment),
+    ("russian strikes", Trigger::Bombardment),
+    ("turkish strikes", Trigger::Bombardment),
+    ("coalition strikes", Trigger::Bombardment),
     // Shelling, rockets, artillery, missiles.
     ("shelling", Trigger::Shelling),
     ("shelled", Trigger::Shelling),

@@ -896,6 +896,19 @@ fn find<'t>(
         if context::located_in(&words, &out[i - 1].span, out[i].span.start) {
             out[i - 1].within = Some(i);
         }
+        if !out[i - 1].forced && from_into(text, &out[i - 1], &out[i]) {
+            // "crossed from Rabia into Syria": Rabia is not in Syria.
+            let countries: Vec<u16> = out[i]
+                .cands
+                .iter()
+                .filter(|c| c.kind == PlaceKind::Country)
+                .map(|c| c.country)
+                .collect();
+            let abroad = |c: &&Cand| !countries.contains(&c.country);
+            if out[i - 1].cands.iter().any(|c| abroad(&c)) {
+                out[i - 1].cands = out[i - 1].cands.iter().filter(abroad).copied().collect();
+            }
+        }
         if !out[i - 1].forced && away_from_next(text, &out[i - 1], &out[i]) {
             // "Zahraa, north-west of Aleppo": the town, not Aleppo's
             // al-Zahraa district.
@@ -1075,6 +1088,27 @@ fn adjectival_compound(text: &str, span: &Range<usize>) -> bool {
         .map(|c| c.to_ascii_lowercase())
         .collect();
     COMPOUND_SUFFIXES.contains(&word.as_str())
+}
+
+/// Whether the text reads "from `place` into `next`" ("crossed from Rabia
+/// into Syria", "fled from Aleppo to Turkey"): then `place` is not in
+/// `next` when that is a country.
+fn from_into(text: &str, place: &Found, next: &Found) -> bool {
+    let before = text[..place.span.start].trim_end();
+    let from = before.len() >= 4
+        && before.is_char_boundary(before.len() - 4)
+        && before[before.len() - 4..].eq_ignore_ascii_case("from")
+        && before[..before.len() - 4]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+    from && next.span.start > place.span.end && {
+        let between = text[place.span.end..next.span.start].trim();
+        matches!(
+            between,
+            "into" | "to" | "back into" | "back to" | "across into"
+        )
+    }
 }
 
 /// A province this wide holds its places: one whose record names another
@@ -1683,6 +1717,11 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Scores, Option<(Strin
                 parts[j].exact = -2.5;
             } else if regional_exact && !c.exact {
                 parts[j].exact = -1.5;
+                // A city loosely, by another of its names: "Rabia" is not
+                // Amman for once being Rabbah.
+                if c.pop >= 100_000 && !own_name(c) {
+                    parts[j].exact -= 1.0;
+                }
             }
             if zone_own_name && !in_zone(c) && !own_name(c) {
                 parts[j].exact -= 1.0;

@@ -420,6 +420,14 @@ fn same_name_places() {
             35.51,
             40.66,
         ),
+        // "from X into <country>": X is abroad (and not Amman, once
+        // called Rabbah).
+        (
+            "Kurdish fighters crossed from Rabia into Syria to fight Islamic State.",
+            "Rabia",
+            36.80,
+            42.10,
+        ),
         // "X, north-west of Y": a town away from the city, not its
         // district of the same name.
         (

@@ -1111,6 +1111,25 @@ fn from_into(text: &str, place: &Found, next: &Found) -> bool {
     }
 }
 
+/// A loose spelling's part when a place of the transliteration zone is
+/// spelled exactly so (al-Midan is not al-Mayadin).
+const LOOSE_BESIDE_EXACT: f32 = -1.5;
+
+/// Whether two light forms differ only in doubled letters and q/k
+/// ("qabasin", "kabbasin"): transliteration noise, not another name.
+fn same_but_noise(a: &str, b: &str) -> bool {
+    fn noise_free(s: &str) -> impl Iterator<Item = u8> + '_ {
+        let mut last = 0u8;
+        s.bytes().filter_map(move |c| {
+            let c = if c == b'q' { b'k' } else { c };
+            let keep = c != last;
+            last = c;
+            keep.then_some(c)
+        })
+    }
+    noise_free(a).eq(noise_free(b))
+}
+
 /// A province this wide holds its places: one whose record names another
 /// spelling of it (Nineveh, Ninawa) is still in it this close to its point.
 const REGION_KM: f64 = 150.0;
@@ -1564,7 +1583,12 @@ fn weak_alone(g: &Geocoder, f: &Found, c: &Cand) -> bool {
 /// anchors and the article's focus, the second uses them).
 /// `all`: order every kept candidate; else only the first two (all that
 /// a text's results read).
-fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Scores, Option<(String, String)>) {
+fn score_all(
+    g: &Geocoder,
+    found: &[Found],
+    lights: &str,
+    all: bool,
+) -> (Scores, Option<(String, String)>) {
     let gaz = g.gazetteer();
     let home = g.home_country.as_str();
     let mut all_parts: Vec<Parts> = Vec::new();
@@ -1716,7 +1740,7 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Scores, Option<(Strin
             if big_exact && !c.exact {
                 parts[j].exact = -2.5;
             } else if regional_exact && !c.exact {
-                parts[j].exact = -1.5;
+                parts[j].exact = LOOSE_BESIDE_EXACT;
                 // A city loosely, by another of its names: "Rabia" is not
                 // Amman for once being Rabbah.
                 if c.pop >= 100_000 && !own_name(c) {
@@ -1773,6 +1797,17 @@ fn score_all(g: &Geocoder, found: &[Found], all: bool) -> (Scores, Option<(Strin
                 if nearest < NEAR_KM {
                     parts[j].near = 3.0 * (1.0 - (nearest / NEAR_KM) as f32);
                 }
+            }
+            // Near the article's other places, a spelling only doubled
+            // letters or q/k apart ("Qabasin", "Kabbasin" by al-Bab) is as
+            // good as an exact one; alone it is not (Tal Afar is not the
+            // hamlet Tall Afar).
+            // (Exactly the loose penalty: no other rule lowered it.)
+            if parts[j].exact == LOOSE_BESIDE_EXACT
+                && parts[j].near > 0.0
+                && same_but_noise(&lights[f.light.clone()], gaz.light(c.variant as usize))
+            {
+                parts[j].exact = -0.5;
             }
         }
         // A lone small village matched only by a loose spelling of one word,
@@ -1837,7 +1872,7 @@ pub(super) fn resolve_with(
         Some(id) if id == c.variant as usize => &lights[f.light.clone()],
         _ => gaz.light(c.variant as usize),
     };
-    let (scores, focus) = score_all(g, &found, want_all);
+    let (scores, focus) = score_all(g, &found, &lights, want_all);
     let mut mentions = Vec::new();
     let mut all = Vec::new();
     for (i, f) in found.iter().enumerate() {
@@ -2021,6 +2056,20 @@ fn word_position(text: &str, name: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spelling_noise_is_doubled_letters_and_q() {
+        let table = [
+            ("qabasin", "kabbasin", true),
+            ("tal afar", "tall afar", true),
+            ("midan", "mayadin", false),
+            ("rabia", "rabbah", false),
+            ("douma", "duma", false),
+        ];
+        for (a, b, same) in table {
+            assert_eq!(same_but_noise(a, b), same, "{a} / {b}");
+        }
+    }
 
     #[test]
     fn names_stand_as_whole_words() {

@@ -428,6 +428,16 @@ fn same_name_places() {
             36.80,
             42.10,
         ),
+        // Doubled letters and q/k apart, near the other place named:
+        // Kabbasin by al-Bab, not Qabbasin by Manbij.
+        (
+            "Turkish-backed forces took Qabasin from Islamic State on the same day as al-Bab.",
+            "Qabasin",
+            36.43,
+            37.57,
+        ),
+        // Alone, the exact spelling: Tal Afar in Iraq, not a hamlet.
+        ("Iraqi forces retook Tal Afar in August 2017.", "Tal Afar", 36.38, 42.45),
         // "X, north-west of Y": a town away from the city, not its
         // district of the same name.
         (

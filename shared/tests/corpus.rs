@@ -425,3 +425,48 @@ fn actors_are_named_for_the_events_country() {
         });
     }
 }
+
+/// Ways the press words an event that are not the obvious ones: each
+/// report gives an event of this sub-event type.
+#[test]
+fn events_worded_many_ways() {
+    use shared::event::SubEventType as S;
+    let cases = [
+        (
+            "Unknown gunmen assassinated a local council member in the town of Jasim on Tuesday.",
+            S::Attack,
+        ),
+        (
+            "Three children were killed when unexploded ordnance went off in a field near Saraqib.",
+            S::RemoteExplosive,
+        ),
+        (
+            "A drone hit a car on the road between Idlib and Binnish, killing two people.",
+            S::AirDroneStrike,
+        ),
+        (
+            "A car laden with explosives blew up near a checkpoint in Azaz, killing four.",
+            S::RemoteExplosive,
+        ),
+        (
+            "Hundreds rallied in Sweida's central square demanding the fall of the government.",
+            S::PeacefulProtest,
+        ),
+        (
+            "Turkish drones struck SDF positions near Qamishli on Monday, killing three fighters.",
+            S::AirDroneStrike,
+        ),
+    ];
+    for (text, sub_event_type) in cases {
+        let article = Article {
+            id: "worded".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2024, 10, 14),
+            text: text.into(),
+            ..Article::default()
+        };
+        let events = pipeline(false).extract(&[article]).events;
+        find(&events, text, |e| {
+            e.properties.sub_event_type == sub_event_type
+        });
+    }
+}

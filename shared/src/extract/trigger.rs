@@ -136,7 +136,6 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("exploded", Trigger::Explosive),
     ("blew up", Trigger::Explosive),
     ("detonated", Trigger::Explosive),
-    ("explosives", Trigger::Explosive),
     ("mine exploded", Trigger::Explosive),
     ("mine blast", Trigger::Explosive),
     ("unexploded ordnance", Trigger::Explosive),
@@ -253,8 +252,8 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("rally", Trigger::Protest),
     ("rallied", Trigger::Protest),
     ("took to the streets", Trigger::Protest),
-    ("demonstrated", Trigger::Protest),
-    ("protested", Trigger::Protest),
+    // (Not "demonstrated" nor "protested": "the attack demonstrated its
+    // reach", "Ankara protested the strike".)
     ("sit-in", Trigger::Protest),
     ("riot", Trigger::Riot),
     ("riots", Trigger::Riot),

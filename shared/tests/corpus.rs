@@ -317,6 +317,17 @@ fn a_long_article_is_extracted_window_by_window() {
     }
 }
 
+/// The events of one report, dated `date` (unmerged).
+fn events_of_report(text: &str, date: chrono::NaiveDate) -> Vec<Event> {
+    let article = Article {
+        id: "report".into(),
+        date: Some(date),
+        text: text.into(),
+        ..Article::default()
+    };
+    pipeline(false).extract(&[article]).events
+}
+
 /// Beyond the corpus: single reports through the whole pipeline, where the
 /// article's country and the places abroad decide where an event is.
 #[test]
@@ -354,13 +365,7 @@ fn events_at_the_border_are_placed_where_they_happened() {
         ),
     ];
     for (text, want) in cases {
-        let article = Article {
-            id: "border".into(),
-            date: chrono::NaiveDate::from_ymd_opt(2016, 5, 3),
-            text: text.into(),
-            ..Article::default()
-        };
-        let events = pipeline(false).extract(&[article]).events;
+        let events = events_of_report(text, chrono::NaiveDate::from_ymd_opt(2016, 5, 3).unwrap());
         assert!(
             events.iter().all(|e| e.properties.location != "Beirut"),
             "{text}\n{}",
@@ -412,14 +417,9 @@ fn actors_are_named_for_the_events_country() {
             Some("Syrian Democratic Forces"),
         ),
     ];
+    let date = chrono::NaiveDate::from_ymd_opt(2024, 10, 14).unwrap();
     for (text, actor1, actor2) in cases {
-        let article = Article {
-            id: "actors".into(),
-            date: chrono::NaiveDate::from_ymd_opt(2024, 10, 14),
-            text: text.into(),
-            ..Article::default()
-        };
-        let events = pipeline(false).extract(&[article]).events;
+        let events = events_of_report(text, date);
         find(&events, text, |e| {
             e.properties.actor1.as_deref() == actor1 && e.properties.actor2.as_deref() == actor2
         });
@@ -457,14 +457,9 @@ fn events_worded_many_ways() {
             S::AirDroneStrike,
         ),
     ];
+    let date = chrono::NaiveDate::from_ymd_opt(2024, 10, 14).unwrap();
     for (text, sub_event_type) in cases {
-        let article = Article {
-            id: "worded".into(),
-            date: chrono::NaiveDate::from_ymd_opt(2024, 10, 14),
-            text: text.into(),
-            ..Article::default()
-        };
-        let events = pipeline(false).extract(&[article]).events;
+        let events = events_of_report(text, date);
         find(&events, text, |e| {
             e.properties.sub_event_type == sub_event_type
         });

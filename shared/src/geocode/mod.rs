@@ -5,8 +5,9 @@
 //!   automaton for names of several words) and their candidates.
 //! * [`words`] drops false places: stop words, demonyms, first names, and
 //!   names inside actor names (Jaish al-Islam, Hayat Tahrir al-Sham); with
-//!   it [`resolve`] tells people from places ("Abu Mohammed", "Salma
-//!   Hayek", "Mustafa Bali", "al-Baghdadi").
+//!   it `people` tells people from places ("Abu Mohammed", "Salma Hayek",
+//!   "Mustafa Bali", "Hala, a mother of four", "Foreign Minister Asaad
+//!   al-Shaibani").
 //! * [`context`] reads qualifiers ("Idlib province", "the city of Idlib") and
 //!   relations ("south of X", "Douma's outskirts") → precision 2; countries
 //!   and capitals used as actors ("Moscow announced", "Syria's army",
@@ -19,6 +20,7 @@
 //!   order. "The Zahraa district of Homs" keeps the Zahraa inside Homs.
 
 pub mod context;
+mod people;
 pub mod resolve;
 mod text;
 pub mod words;

@@ -210,6 +210,52 @@ impl<'t> TextWords<'t> {
     }
 }
 
+pub(super) fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Whether word `i` exists, is capitalised and follows the previous word
+/// after spaces only.
+pub(super) fn next_is_capitalised(words: &TextWords, i: usize) -> bool {
+    i < words.len()
+        && i > 0
+        && capitalised(words.word(i))
+        && words.text()[words.range(i - 1).end..words.range(i).start]
+            .trim()
+            .is_empty()
+}
+
+/// Whether word `i` follows the word before it after one space and starts
+/// lower-case ("Tribal fighters").
+pub(super) fn next_is_lowercase(words: &TextWords, i: usize) -> bool {
+    i < words.len()
+        && i > 0
+        && words.word(i).starts_with(|c: char| c.is_lowercase())
+        && &words.text()[words.range(i - 1).end..words.range(i).start] == " "
+}
+
+/// Whether the words from `i` continue a name: a capitalised word, or an
+/// Arabic article joined to one ("Karm al-Tarrab", "Bab al-Nairab").
+pub(super) fn next_is_name_part(words: &TextWords, i: usize) -> bool {
+    if next_is_capitalised(words, i) {
+        return true;
+    }
+    i + 1 < words.len()
+        && i > 0
+        && words.text()[words.range(i - 1).end..words.range(i).start]
+            .trim()
+            .is_empty()
+        && ARTICLE_WORDS.contains(&words.word(i))
+        && matches!(
+            &words.text()[words.range(i).end..words.range(i + 1).start],
+            "-" | " "
+        )
+        && capitalised(words.word(i + 1))
+}
+
+/// Arabic articles as written before a name.
+pub(super) const ARTICLE_WORDS: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "an", "az"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

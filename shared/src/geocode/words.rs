@@ -2,6 +2,26 @@
 //! also place names somewhere, demonyms, and actor/organisation names that
 //! contain place names (Ahrar al-Sham is not Damascus).
 
+/// A set of words from word lists, built once: lists of dozens or
+/// hundreds of words are asked about at most matches of every text.
+pub(super) type WordSet = std::sync::OnceLock<super::FxMap<&'static str, ()>>;
+
+/// Whether `word` is in one of `lists` (the set built into `set` once).
+pub(super) fn in_lists(
+    set: &'static WordSet,
+    lists: &[&'static [&'static str]],
+    word: &str,
+) -> bool {
+    set.get_or_init(|| {
+        lists
+            .iter()
+            .flat_map(|l| l.iter())
+            .map(|&w| (w, ()))
+            .collect()
+    })
+    .contains_key(word)
+}
+
 /// Capitalised words that are never taken as a place on their own (compared
 /// by light form: lowercase, no diacritics). Sentence starts, titles, first
 /// names, demonyms, news boilerplate. Month and weekday names join them from

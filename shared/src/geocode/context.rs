@@ -89,7 +89,7 @@ fn word_after<'a>(words: &'a TextWords, pos: usize) -> Option<(Cow<'a, str>, usi
         .map(|t| (lower(&window[t.range.clone()]), pos + t.range.end))
 }
 
-pub(super) fn is_number_word(w: &str) -> bool {
+fn is_number_word(w: &str) -> bool {
     w.chars()
         .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
         || matches!(
@@ -512,6 +512,93 @@ pub(super) fn modifies_next_in(words: &TextWords, span: &Range<usize>, next: usi
     }
 }
 
+/// Whether the text puts `place` away from the next name: "Zahraa,
+/// north-west of Aleppo", "Tafas, 12 km from Daraa" (a compass direction
+/// or a distance, right after a comma).
+pub(super) fn away_from_next(
+    text: &str,
+    place: &Range<usize>,
+    next_relative: Option<&Range<usize>>,
+) -> bool {
+    let Some(phrase) = next_relative else {
+        return false;
+    };
+    if phrase.start < place.end || text[place.end..phrase.start].trim() != "," {
+        return false;
+    }
+    let first = text[phrase.clone()]
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        first.as_str(),
+        "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
+    ) || first.starts_with(|c: char| c.is_ascii_digit())
+        || is_number_word(&first)
+}
+
+/// Second halves of compounds that make a place name an adjective: an
+/// "Idlib-based group" or a "Damascus-backed force" is not an event there.
+const COMPOUND_SUFFIXES: &[&str] = &[
+    "based",
+    "backed",
+    "born",
+    "led",
+    "allied",
+    "aligned",
+    "linked",
+    "affiliated",
+    "funded",
+    "supported",
+    "sponsored",
+    "bound",
+];
+
+/// Whether the name at `span` is half of an adjective: "Idlib-based",
+/// "pro-Damascus", "anti-Ankara".
+pub(super) fn adjectival_compound(text: &str, span: &Range<usize>) -> bool {
+    let before = &text[..span.start];
+    let lower_ends = |s: &str, w: &str| {
+        s.len() >= w.len()
+            && s.is_char_boundary(s.len() - w.len())
+            && s[s.len() - w.len()..].eq_ignore_ascii_case(w)
+    };
+    if lower_ends(before, "pro-") || lower_ends(before, "anti-") {
+        return true;
+    }
+    let Some(after) = text[span.end..].strip_prefix('-') else {
+        return false;
+    };
+    let word: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    COMPOUND_SUFFIXES.contains(&word.as_str())
+}
+
+/// Whether the text reads "from `place` into `next`" ("crossed from Rabia
+/// into Syria", "fled from Aleppo to Turkey"): then `place` is not in
+/// `next` when that is a country.
+pub(super) fn from_into(text: &str, place: &Range<usize>, next: &Range<usize>) -> bool {
+    let before = text[..place.start].trim_end();
+    let from = before.len() >= 4
+        && before.is_char_boundary(before.len() - 4)
+        && before[before.len() - 4..].eq_ignore_ascii_case("from")
+        && before[..before.len() - 4]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+    from && next.start > place.end && {
+        let between = text[place.end..next.start].trim();
+        matches!(
+            between,
+            "into" | "to" | "back into" | "back to" | "across into"
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -566,6 +653,53 @@ mod tests {
         assert!(joins_actors(" and "));
         assert!(!joins_actors(", near "));
         assert!(!joins_actors(". And "));
+    }
+
+    #[test]
+    fn names_made_adjectives() {
+        // (text, name, an adjective?)
+        let table = [
+            ("an Idlib-based group", "Idlib", true),
+            ("pro-Damascus militias", "Damascus", true),
+            ("Anti-Ankara protests", "Ankara", true),
+            ("the Damascus-Aleppo highway", "Damascus", false),
+            ("the Damascus-Aleppo highway", "Aleppo", false),
+            ("Ras al-Ain-born fighters", "Ras al-Ain", true),
+            ("in Idlib, based on reports", "Idlib", false),
+        ];
+        for (text, name, adjective) in table {
+            let at = text.find(name).unwrap();
+            let span = at..at + name.len();
+            assert_eq!(
+                adjectival_compound(text, &span),
+                adjective,
+                "{text} / {name}"
+            );
+        }
+    }
+
+    #[test]
+    fn from_one_place_into_another() {
+        // (text, first, second, "from first into second"?)
+        let table = [
+            ("crossed from Rabia into Syria", "Rabia", "Syria", true),
+            ("fled from Aleppo to Turkey", "Aleppo", "Turkey", true),
+            (
+                "returned from Lebanon back into Syria",
+                "Lebanon",
+                "Syria",
+                true,
+            ),
+            ("fighters in Rabia and Syria", "Rabia", "Syria", false),
+            ("Rabia's road to Syria", "Rabia", "Syria", false),
+            ("far from Rabia, near Syria", "Rabia", "Syria", false),
+        ];
+        for (text, first, second, want) in table {
+            let a = text.find(first).unwrap();
+            let b = text.find(second).unwrap();
+            let got = from_into(text, &(a..a + first.len()), &(b..b + second.len()));
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]

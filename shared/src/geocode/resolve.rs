@@ -641,7 +641,7 @@ fn find<'t>(
         {
             continue;
         }
-        if !forced && adjectival_compound(text, &span) {
+        if !forced && context::adjectival_compound(text, &span) {
             continue;
         }
         // The match's own words: the text's split (the same words as
@@ -867,7 +867,7 @@ fn find<'t>(
         if context::located_in(&words, &out[i - 1].span, out[i].span.start) {
             out[i - 1].within = Some(i);
         }
-        if !out[i - 1].forced && from_into(text, &out[i - 1], &out[i]) {
+        if !out[i - 1].forced && context::from_into(text, &out[i - 1].span, &out[i].span) {
             // "crossed from Rabia into Syria": Rabia is not in Syria.
             let countries: Vec<u16> = out[i]
                 .cands
@@ -880,7 +880,9 @@ fn find<'t>(
                 out[i - 1].cands = out[i - 1].cands.iter().filter(abroad).copied().collect();
             }
         }
-        if !out[i - 1].forced && away_from_next(text, &out[i - 1], &out[i]) {
+        if !out[i - 1].forced
+            && context::away_from_next(text, &out[i - 1].span, out[i].ctx.relative.as_ref())
+        {
             // "Zahraa, north-west of Aleppo": the town, not Aleppo's
             // al-Zahraa district.
             let cities: Vec<Cand> = out[i]
@@ -998,89 +1000,6 @@ fn find<'t>(
 /// A place said to lie in a direction or a distance from a city is not
 /// one of its districts this close to its point.
 const AWAY_KM: f64 = 10.0;
-
-/// Whether the text puts `place` away from the next name: "Zahraa,
-/// north-west of Aleppo", "Tafas, 12 km from Daraa" (a compass direction
-/// or a distance, right after a comma).
-fn away_from_next(text: &str, place: &Found, next: &Found) -> bool {
-    let Some(phrase) = &next.ctx.relative else {
-        return false;
-    };
-    if phrase.start < place.span.end || text[place.span.end..phrase.start].trim() != "," {
-        return false;
-    }
-    let first = text[phrase.clone()]
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    matches!(
-        first.as_str(),
-        "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
-    ) || first.starts_with(|c: char| c.is_ascii_digit())
-        || context::is_number_word(&first)
-}
-
-/// Second halves of compounds that make a place name an adjective: an
-/// "Idlib-based group" or a "Damascus-backed force" is not an event there.
-const COMPOUND_SUFFIXES: &[&str] = &[
-    "based",
-    "backed",
-    "born",
-    "led",
-    "allied",
-    "aligned",
-    "linked",
-    "affiliated",
-    "funded",
-    "supported",
-    "sponsored",
-    "bound",
-];
-
-/// Whether the name at `span` is half of an adjective: "Idlib-based",
-/// "pro-Damascus", "anti-Ankara".
-fn adjectival_compound(text: &str, span: &Range<usize>) -> bool {
-    let before = &text[..span.start];
-    let lower_ends = |s: &str, w: &str| {
-        s.len() >= w.len()
-            && s.is_char_boundary(s.len() - w.len())
-            && s[s.len() - w.len()..].eq_ignore_ascii_case(w)
-    };
-    if lower_ends(before, "pro-") || lower_ends(before, "anti-") {
-        return true;
-    }
-    let Some(after) = text[span.end..].strip_prefix('-') else {
-        return false;
-    };
-    let word: String = after
-        .chars()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    COMPOUND_SUFFIXES.contains(&word.as_str())
-}
-
-/// Whether the text reads "from `place` into `next`" ("crossed from Rabia
-/// into Syria", "fled from Aleppo to Turkey"): then `place` is not in
-/// `next` when that is a country.
-fn from_into(text: &str, place: &Found, next: &Found) -> bool {
-    let before = text[..place.span.start].trim_end();
-    let from = before.len() >= 4
-        && before.is_char_boundary(before.len() - 4)
-        && before[before.len() - 4..].eq_ignore_ascii_case("from")
-        && before[..before.len() - 4]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-    from && next.span.start > place.span.end && {
-        let between = text[place.span.end..next.span.start].trim();
-        matches!(
-            between,
-            "into" | "to" | "back into" | "back to" | "across into"
-        )
-    }
-}
 
 /// A loose spelling's part when a place of the transliteration zone is
 /// spelled exactly so (al-Midan is not al-Mayadin).

@@ -931,7 +931,16 @@ fn find<'t>(
         // and it is the locator.
         // The city, not the governorate of the same name, nor a place
         // only spelled like it (Qamishli, not al-Qamishliyah).
+        // A country spelled so has no city of that name here ("the Zap
+        // region of northern Iraq" is not in Arak, Iran).
         let city_of = |big: &Found| {
+            if big
+                .cands
+                .iter()
+                .any(|c| c.exact && c.kind == PlaceKind::Country)
+            {
+                return None;
+            }
             big.cands
                 .iter()
                 .filter(|c| gaz.place_kind(c.place) == PlaceKind::Locality)

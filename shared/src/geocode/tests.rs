@@ -650,6 +650,14 @@ fn words_around_the_name_decide() {
             "{text}: {r:?}"
         );
     }
+    // A country after "region of" is no city: the PKK's Zap region is in
+    // Iraq, not Arak (Iran), which the name spells loosely.
+    let r = g.resolve_text("The PKK attacked a Turkish base in the Zap region of northern Iraq.");
+    assert!(
+        r.mentions.iter().all(|m| m.place.country == "IQ"),
+        "{:?}",
+        r.mentions
+    );
     // The first word of a longer unknown name is not a place of its own:
     // "Bab Dreib" is not al-Bab, "Karm al-Foo" is not al-Karm.
     for (text, first) in [

@@ -55,6 +55,8 @@ pub const STOP_WORDS: &[&str] = &[
     "prime",
     "coastal",
     "emir",
+    // place nouns alone ("the Mosul Dam": "Dam" is no Turkish village)
+    "dam",
     // abbreviated titles ("Col." is not Çöl)
     "col",
     "gen",

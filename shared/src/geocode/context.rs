@@ -516,23 +516,25 @@ pub(super) fn modifies_next_in(words: &TextWords, span: &Range<usize>, next: usi
 /// north-west of Aleppo", "Tafas, 12 km from Daraa" (a compass direction
 /// or a distance, right after a comma).
 pub(super) fn away_from_next(
-    text: &str,
+    words: &TextWords,
     place: &Range<usize>,
     next_relative: Option<&Range<usize>>,
 ) -> bool {
     let Some(phrase) = next_relative else {
         return false;
     };
+    let text = words.text();
     if phrase.start < place.end || text[place.end..phrase.start].trim() != "," {
         return false;
     }
-    let first = text[phrase.clone()]
-        .split(|c: char| !c.is_alphanumeric())
+    let Some((first, _)) = words_in(words, phrase.start, phrase.end, 1)
+        .into_iter()
         .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    else {
+        return false;
+    };
     matches!(
-        first.as_str(),
+        first.as_ref(),
         "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
     ) || first.starts_with(|c: char| c.is_ascii_digit())
         || is_number_word(&first)
@@ -557,45 +559,44 @@ const COMPOUND_SUFFIXES: &[&str] = &[
 
 /// Whether the name at `span` is half of an adjective: "Idlib-based",
 /// "pro-Damascus", "anti-Ankara".
-pub(super) fn adjectival_compound(text: &str, span: &Range<usize>) -> bool {
-    let before = &text[..span.start];
-    let lower_ends = |s: &str, w: &str| {
-        s.len() >= w.len()
-            && s.is_char_boundary(s.len() - w.len())
-            && s[s.len() - w.len()..].eq_ignore_ascii_case(w)
-    };
-    if lower_ends(before, "pro-") || lower_ends(before, "anti-") {
+pub(super) fn adjectival_compound(words: &TextWords, span: &Range<usize>) -> bool {
+    let text = words.text();
+    let joined = |a: usize, b: usize| a <= b && &text[a..b] == "-";
+    let prefix = words_before(words, span.start, 1).into_iter().next();
+    if prefix.is_some_and(|(w, at)| {
+        matches!(w.as_ref(), "pro" | "anti") && joined(at + w.len(), span.start)
+    }) {
         return true;
     }
-    let Some(after) = text[span.end..].strip_prefix('-') else {
-        return false;
-    };
-    let word: String = after
-        .chars()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    COMPOUND_SUFFIXES.contains(&word.as_str())
+    // (`word_after` reads past a possessive; a compound has none.)
+    word_after(words, span.end).is_some_and(|(w, end)| {
+        COMPOUND_SUFFIXES.contains(&w.as_ref()) && joined(span.end, end - w.len())
+    })
 }
 
 /// Whether the text reads "from `place` into `next`" ("crossed from Rabia
 /// into Syria", "fled from Aleppo to Turkey"): then `place` is not in
 /// `next` when that is a country.
-pub(super) fn from_into(text: &str, place: &Range<usize>, next: &Range<usize>) -> bool {
-    let before = text[..place.start].trim_end();
-    let from = before.len() >= 4
-        && before.is_char_boundary(before.len() - 4)
-        && before[before.len() - 4..].eq_ignore_ascii_case("from")
-        && before[..before.len() - 4]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
+pub(super) fn from_into(words: &TextWords, place: &Range<usize>, next: &Range<usize>) -> bool {
+    let text = words.text();
+    let from = words_before(words, place.start, 1)
+        .into_iter()
+        .next()
+        .is_some_and(|(w, at)| w == "from" && text[at + 4..place.start].trim().is_empty());
     from && next.start > place.end && {
-        let between = text[place.end..next.start].trim();
-        matches!(
-            between,
-            "into" | "to" | "back into" | "back to" | "across into"
-        )
+        let between = &text[place.end..next.start];
+        let w: Vec<Cow<str>> = words_in(words, place.end, next.start, 3)
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        let w: Vec<&str> = w.iter().map(AsRef::as_ref).collect();
+        between
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace())
+            && matches!(
+                w.as_slice(),
+                ["into"] | ["to"] | ["back", "into"] | ["back", "to"] | ["across", "into"]
+            )
     }
 }
 
@@ -670,8 +671,9 @@ mod tests {
         for (text, name, adjective) in table {
             let at = text.find(name).unwrap();
             let span = at..at + name.len();
+            let words = TextWords::new(text, tokenize(text));
             assert_eq!(
-                adjectival_compound(text, &span),
+                adjectival_compound(&words, &span),
                 adjective,
                 "{text} / {name}"
             );
@@ -697,7 +699,8 @@ mod tests {
         for (text, first, second, want) in table {
             let a = text.find(first).unwrap();
             let b = text.find(second).unwrap();
-            let got = from_into(text, &(a..a + first.len()), &(b..b + second.len()));
+            let words = TextWords::new(text, tokenize(text));
+            let got = from_into(&words, &(a..a + first.len()), &(b..b + second.len()));
             assert_eq!(got, want, "{text}");
         }
     }

@@ -641,7 +641,7 @@ fn find<'t>(
         {
             continue;
         }
-        if !forced && context::adjectival_compound(text, &span) {
+        if !forced && context::adjectival_compound(&words, &span) {
             continue;
         }
         // The match's own words: the text's split (the same words as
@@ -867,7 +867,7 @@ fn find<'t>(
         if context::located_in(&words, &out[i - 1].span, out[i].span.start) {
             out[i - 1].within = Some(i);
         }
-        if !out[i - 1].forced && context::from_into(text, &out[i - 1].span, &out[i].span) {
+        if !out[i - 1].forced && context::from_into(&words, &out[i - 1].span, &out[i].span) {
             // "crossed from Rabia into Syria": Rabia is not in Syria.
             let countries: Vec<u16> = out[i]
                 .cands
@@ -881,7 +881,7 @@ fn find<'t>(
             }
         }
         if !out[i - 1].forced
-            && context::away_from_next(text, &out[i - 1].span, out[i].ctx.relative.as_ref())
+            && context::away_from_next(&words, &out[i - 1].span, out[i].ctx.relative.as_ref())
         {
             // "Zahraa, north-west of Aleppo": the town, not Aleppo's
             // al-Zahraa district.

@@ -562,16 +562,25 @@ const COMPOUND_SUFFIXES: &[&str] = &[
 pub(super) fn adjectival_compound(words: &TextWords, span: &Range<usize>) -> bool {
     let text = words.text();
     let joined = |a: usize, b: usize| a <= b && &text[a..b] == "-";
-    let prefix = words_before(words, span.start, 1).into_iter().next();
-    if prefix.is_some_and(|(w, at)| {
-        matches!(w.as_ref(), "pro" | "anti") && joined(at + w.len(), span.start)
-    }) {
+    // Most names have no hyphen beside them: two byte tests, not two
+    // words read.
+    let hyphen_before = span.start > 0 && text.as_bytes()[span.start - 1] == b'-';
+    let hyphen_after = text.as_bytes().get(span.end) == Some(&b'-');
+    if hyphen_before
+        && words_before(words, span.start, 1)
+            .into_iter()
+            .next()
+            .is_some_and(|(w, at)| {
+                matches!(w.as_ref(), "pro" | "anti") && joined(at + w.len(), span.start)
+            })
+    {
         return true;
     }
     // (`word_after` reads past a possessive; a compound has none.)
-    word_after(words, span.end).is_some_and(|(w, end)| {
-        COMPOUND_SUFFIXES.contains(&w.as_ref()) && joined(span.end, end - w.len())
-    })
+    hyphen_after
+        && word_after(words, span.end).is_some_and(|(w, end)| {
+            COMPOUND_SUFFIXES.contains(&w.as_ref()) && joined(span.end, end - w.len())
+        })
 }
 
 /// Whether the text reads "from `place` into `next`" ("crossed from Rabia
@@ -579,6 +588,11 @@ pub(super) fn adjectival_compound(words: &TextWords, span: &Range<usize>) -> boo
 /// `next` when that is a country.
 pub(super) fn from_into(words: &TextWords, place: &Range<usize>, next: &Range<usize>) -> bool {
     let text = words.text();
+    // "from" must end the text before the name (a byte test first).
+    let before = text[..place.start].trim_end().as_bytes();
+    if before.len() < 4 || !before[before.len() - 4..].eq_ignore_ascii_case(b"from") {
+        return false;
+    }
     let from = words_before(words, place.start, 1)
         .into_iter()
         .next()

@@ -327,6 +327,28 @@ impl Gazetteer {
     /// reusing its allocations: a caller that normalises text after text
     /// keeps one.
     pub fn normalize_and_find_in(&self, text: &str, norm: &mut NormalizedText) -> Vec<NameMatch> {
+        self.normalize_and_find_words_in(text, norm, false)
+    }
+
+    /// [`Gazetteer::normalize_and_find_in`] without the one-word matches
+    /// written in plain lowercase ASCII ("army", "said" are villages
+    /// somewhere): most words of a text, which a reader of news text takes
+    /// for English words. Multi-word matches are the same; so are the
+    /// matches of [`Gazetteer::find_names_in_words`] over `norm`.
+    pub fn normalize_and_find_proper_in(
+        &self,
+        text: &str,
+        norm: &mut NormalizedText,
+    ) -> Vec<NameMatch> {
+        self.normalize_and_find_words_in(text, norm, true)
+    }
+
+    fn normalize_and_find_words_in(
+        &self,
+        text: &str,
+        norm: &mut NormalizedText,
+        skip_plain_lowercase: bool,
+    ) -> Vec<NameMatch> {
         let mut words = std::mem::take(&mut norm.words);
         tokenize_into(text, &mut words);
         norm.text.clear();
@@ -357,7 +379,11 @@ impl Gazetteer {
                 });
                 codes.extend_from_slice(&word_code(info.id));
                 ids.push(info.id);
-                single.push(info.single);
+                single.push(if skip_plain_lowercase && info.plain_lowercase {
+                    u32::MAX
+                } else {
+                    info.single
+                });
             }
         });
         norm.words = words;
@@ -462,7 +488,7 @@ impl Gazetteer {
 pub(crate) mod tests {
     use super::NameMatch;
     use crate::index::Builder;
-    use crate::normalize::NormToken;
+    use crate::normalize::{NormToken, NormalizedText};
     use crate::sources::SourceRecord;
     use crate::{Place, PlaceKind};
 
@@ -561,6 +587,39 @@ pub(crate) mod tests {
                     .collect();
                 assert_eq!(got, want, "{:?}", &text[from..to]);
             }
+        }
+    }
+
+    /// Without the one-word names in plain lowercase, the same matches
+    /// otherwise: multi-word names with lowercase words stay, and so do
+    /// one-word names written otherwise.
+    #[test]
+    fn proper_matches_leave_out_plain_lowercase_words() {
+        let g = gaz(&["Army", "Said", "Douma", "Tall at Tamr", "al-Bab", "Tal"]);
+        let table: &[(&str, &[&str])] = &[
+            ("the army said Douma", &["Douma"]),
+            ("The Army said", &["Army"]),
+            ("at tall at tamr and Tal", &["tall at tamr", "Tal"]),
+            ("in al-Bab, army", &["Bab"]),
+            ("army army said", &[]),
+        ];
+        for (text, want) in table {
+            let mut norm = NormalizedText::default();
+            let got: Vec<&str> = g
+                .normalize_and_find_proper_in(text, &mut norm)
+                .into_iter()
+                .map(|m| &text[m.span])
+                .collect();
+            assert_eq!(&got, want, "{text}");
+            // All names but the plain lowercase words.
+            let plain = |m: &str| m.bytes().all(|b| b.is_ascii_lowercase());
+            let all: Vec<&str> = g
+                .find_names(text)
+                .into_iter()
+                .map(|m| &text[m.span])
+                .filter(|m| !plain(m))
+                .collect();
+            assert_eq!(all, got, "{text}");
         }
     }
 

@@ -27,6 +27,9 @@ pub(crate) struct WordInfo {
     /// The id of the word's light form ([`Gazetteer::light_id`]), or
     /// `u32::MAX`.
     pub light: u32,
+    /// Written in plain lowercase ASCII letters and digits ("army",
+    /// "said"): an English word, to a reader of news text.
+    pub plain_lowercase: bool,
     /// The key: `keys[key.0..key.1]` (`#` for a word of another script),
     /// with a space before and after it in `keys`.
     key: (u32, u32),
@@ -89,6 +92,7 @@ const EMPTY: Slot = Slot {
         id: 0,
         single: 0,
         light: 0,
+        plain_lowercase: false,
         key: (0, 0),
     },
 };
@@ -246,6 +250,8 @@ impl Memo {
             } else {
                 u32::MAX
             },
+            plain_lowercase: word.as_bytes()[0].is_ascii_lowercase()
+                && word.bytes().all(|c| c.is_ascii_alphanumeric()),
             key: (start as u32, end as u32),
         }
     }

@@ -608,7 +608,13 @@ fn find<'t>(
     let gaz = g.gazetteer();
     let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
     let mut norm = scratch.norm;
-    let names = gaz.normalize_and_find_in(text, &mut norm);
+    // One-word matches in plain lowercase ("army") are English words
+    // (but `explain` asks about any name).
+    let names = if force_at.is_some() {
+        gaz.normalize_and_find_in(text, &mut norm)
+    } else {
+        gaz.normalize_and_find_proper_in(text, &mut norm)
+    };
     let words = TextWords::with_buffers(text, std::mem::take(&mut norm.words), scratch.text);
     scratch.text = TextBuffers::default();
     let mut lights = std::mem::take(&mut scratch.lights);
@@ -626,8 +632,9 @@ fn find<'t>(
         let span = m.span.clone();
         let forced = force_at == Some(span.start);
         let s = &text[span.clone()];
-        // Most matches are one lowercase word ("army", "said"): rejected
-        // below (ends lowercase, nothing to match again); skip the work.
+        // One lowercase word ("army", "said") is rejected below (it ends
+        // lowercase, nothing to match again): the matcher leaves most out,
+        // this the few from matching a span again.
         if !forced
             && s.as_bytes()[0].is_ascii_lowercase()
             && s.bytes().all(|c| c.is_ascii_alphanumeric())
@@ -731,7 +738,9 @@ fn find<'t>(
                 // "in Tal Abyad" matched "in Tal" (Ein Tal): the words after
                 // the function word are matched again together with the
                 // matches that follow, so "Tal Abyad" can win.
-                let mut end = ws.end;
+                // Over the next REMATCH_WORDS words ("in Ard" + "at
+                // Tawaribu"), and on to the end of a match begun among them.
+                let mut end = (ws.end + REMATCH_WORDS).min(words.len());
                 while let Some(next) = queue.front() {
                     match words.covering(&next.span) {
                         Some(nw) if nw.start < ws.end + REMATCH_WORDS => {
@@ -740,11 +749,6 @@ fn find<'t>(
                         }
                         _ => break,
                     }
-                }
-                // And over the name's words that match nothing alone
-                // ("on Tel" + "Abyad").
-                while end < ws.end + REMATCH_WORDS && next_is_name_part(&words, end) {
-                    end += 1;
                 }
                 let again = gaz.find_names_in_words(text, &norm, ws.start + 1..end);
                 for n in again.into_iter().rev() {

@@ -98,8 +98,9 @@ const HELDOUT3_MAX_NEGATIVE_PLACED: usize = 2;
 /// coordinates are partly from memory.
 const HELDOUT4_MIN_RATE: f64 = 0.90;
 /// Most of its negative paragraphs allowed to get a place (9 of 40 when
-/// first run).
-const HELDOUT4_MAX_NEGATIVE_PLACED: usize = 9;
+/// first run; 5 after the English given names that are places, found with
+/// probes of my own on the kinds of trap its writer named).
+const HELDOUT4_MAX_NEGATIVE_PLACED: usize = 5;
 /// Floor for the spellings set (`geocode-spellings.tsv`): 0.88 when
 /// written, 0.94 after trusting long loose spellings of home-country towns
 /// and re-matching names after "on Tel"; 0.97 in session 15.

@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::text::{capitalised, next_is_name_part, TextWords, ARTICLE_WORDS};
 use super::words::{
     in_lists, WordSet, FIRST_NAMES, GIVEN_NAMES, KUNYA_WORDS, PERSON_NOUNS, PERSON_TITLES,
+    PLACE_GIVEN_NAMES,
 };
 
 /// [`GIVEN_NAMES`] and [`FIRST_NAMES`].
@@ -16,19 +17,81 @@ fn is_given_name(lower: &str) -> bool {
     in_lists(&SET, &[GIVEN_NAMES, FIRST_NAMES], lower)
 }
 
+/// [`PLACE_GIVEN_NAMES`].
+fn is_place_given_name(lower: &str) -> bool {
+    static SET: WordSet = WordSet::new();
+    in_lists(&SET, &[PLACE_GIVEN_NAMES], lower)
+}
+
 /// [`PERSON_TITLES`].
 fn is_person_title(lower: &str) -> bool {
     static SET: WordSet = WordSet::new();
     in_lists(&SET, &[PERSON_TITLES], lower)
 }
 
+/// Capitalised words after a given name that are no surname: "the Jordan
+/// Valley", "Israel Defense Forces", "the Sydney Morning Herald" is not
+/// a person (but is no place of an event either), nor are titles
+/// ("Jordan King Abdullah") or countries ("Jordan Syria and Iraq").
+const NOT_SURNAMES: &[&str] = &[
+    "valley",
+    "river",
+    "heights",
+    "basin",
+    "plain",
+    "plains",
+    "desert",
+    "mountain",
+    "mountains",
+    "sea",
+    "lake",
+    "gulf",
+    "border",
+    "province",
+    "governorate",
+    "region",
+    "city",
+    "town",
+    "village",
+    "camp",
+    "crossing",
+    "airport",
+    "bridge",
+    "dam",
+    "station",
+    "street",
+    "square",
+    "defense",
+    "defence",
+    "armed",
+    "army",
+    "air",
+    "navy",
+    "police",
+];
+
 /// True when words `ws` of a match are part of a person's name: a kunya
 /// ("Abu Mohammed", "Umm Ahmad"), a given name running on into a surname
 /// ("Salma Hayek") or followed by an age ("Zahra, a 12-year-old girl"), or
-/// a surname after a given name ("Mustafa Bali").
-pub(super) fn person_name(words: &TextWords, ws: &Range<usize>) -> bool {
+/// a surname after a given name ("Mustafa Bali"). `is_country`: whether a
+/// (lowercase) word names a country, which is never a surname.
+pub(super) fn person_name(
+    words: &TextWords,
+    ws: &Range<usize>,
+    is_country: impl Fn(&str) -> bool,
+) -> bool {
     // Names are capitalised: most words are ruled out before any lookup.
     let given = |i: usize| capitalised(words.word(i)) && is_given_name(&words.lower(i));
+    let place_given = |i: usize| capitalised(words.word(i)) && is_place_given_name(&words.lower(i));
+    // Running prose after word `i - 1`: the end, punctuation, or a
+    // lower-case word.
+    let prose_after = |i: usize| {
+        i >= words.len()
+            || !capitalised(words.word(i))
+            || !words.text()[words.range(i - 1).end..words.range(i).start]
+                .trim()
+                .is_empty()
+    };
     if ws.len() >= 2
         && capitalised(words.word(ws.start))
         && KUNYA_WORDS.contains(&words.lower(ws.start).as_ref())
@@ -36,7 +99,16 @@ pub(super) fn person_name(words: &TextWords, ws: &Range<usize>) -> bool {
     {
         return true;
     }
-    if given(ws.start) && (next_is_name_part(words, ws.end) || age_follows(words, ws.end)) {
+    let surname_at = |i: usize| {
+        next_is_name_part(words, i) && {
+            let w = words.lower(i);
+            !NOT_SURNAMES.contains(&w.as_ref()) && !is_person_title(&w) && !is_country(&w)
+        }
+    };
+    if given(ws.start) && (surname_at(ws.end) || age_follows(words, ws.end)) {
+        return true;
+    }
+    if place_given(ws.start) && surname_at(ws.end) && prose_after(ws.end + 1) {
         return true;
     }
     // "said Salam, 29, who": a name with an age after a reporting verb or
@@ -61,10 +133,11 @@ pub(super) fn person_name(words: &TextWords, ws: &Range<usize>) -> bool {
         before -= 1;
     }
     before > 0
-        && given(before - 1)
+        && (given(before - 1) || (place_given(before - 1) && prose_after(ws.end)))
         && words.text()[words.range(before - 1).end..words.range(before).start]
             .trim()
             .is_empty()
+        && !(ws.len() == 1 && is_country(&words.lower(ws.start)))
 }
 
 /// Verbs that introduce a speaker ("said Salam").
@@ -173,13 +246,29 @@ mod tests {
             ),
             ("Gen. Mazloum Abdi spoke.", "Abdi", true),
             ("Shells fell on Douma.", "Douma", false),
+            ("Austin Tice disappeared in 2012.", "Austin", true),
+            ("Israel Katz said it.", "Israel", true),
+            ("the director, Florence Dubois, said", "Dubois", true),
+            ("Farmers in the Jordan Valley said it.", "Jordan", false),
+            ("Jordan King Abdullah said it.", "Jordan", false),
+            ("Jordan Syria and Iraq signed.", "Jordan", false),
+            ("Jordan Syria and Iraq signed.", "Syria", false),
+            ("in Jordan on Monday", "Jordan", false),
+            ("Israel Strikes Damascus", "Israel", false),
+            (
+                "Refugees In Northern Jordan Protested Over Cuts",
+                "Jordan",
+                false,
+            ),
+            ("Jordan Matthews, a spokesman, said", "Jordan", true),
         ];
         for (text, name, person) in table {
             let words = TextWords::new(text, tokenize(text));
             let i = (0..words.len())
                 .find(|&i| words.word(i) == name)
                 .expect(name);
-            let got = person_name(&words, &(i..i + 1)) || after_person_title(&words, i);
+            let is_country = |w: &str| matches!(w, "syria" | "iraq" | "jordan" | "israel");
+            let got = person_name(&words, &(i..i + 1), is_country) || after_person_title(&words, i);
             assert_eq!(got, person, "{text} / {name}");
         }
     }

@@ -626,6 +626,12 @@ fn find<'t>(
     // Candidates of a name not met before are gathered here.
     let mut cands_buf: Vec<Cand> = Vec::new();
     let actor_spans = g.actors.spans(&norm);
+    // A word spelled as a country's name ("Tice" is only spelled like one).
+    let is_country = |w: &str| {
+        gaz.lookup(w)
+            .iter()
+            .any(|n| n.light == w && gaz.place_kind(n.place) == PlaceKind::Country)
+    };
     let mut out = Vec::new();
     let mut queue: std::collections::VecDeque<gazetteer::matcher::NameMatch> = names.into();
     while let Some(m) = queue.pop_front() {
@@ -725,9 +731,9 @@ fn find<'t>(
         // is not the village Bakr).
         let person = !forced
             && ends_well
-            && covering
-                .as_ref()
-                .is_some_and(|ws| after_person_title(&words, ws.start) || person_name(&words, ws));
+            && covering.as_ref().is_some_and(|ws| {
+                after_person_title(&words, ws.start) || person_name(&words, ws, is_country)
+            });
         if person {
             continue;
         }

@@ -1478,6 +1478,50 @@ pub const GIVEN_NAMES: &[&str] = &[
     "avi",
 ];
 
+/// English given names that are also well-known places, mostly world
+/// cities and countries ("Austin Tice", "Sydney Clarke", "Israel Katz").
+/// Read as a person's only in running prose: the surname must be followed
+/// by a lower-case word or punctuation, as "Israel Katz said" is and the
+/// headline "Israel Strikes Damascus" is not.
+pub const PLACE_GIVEN_NAMES: &[&str] = &[
+    "jordan",
+    "israel",
+    "georgia",
+    "florence",
+    "lincoln",
+    "chester",
+    "austin",
+    "sydney",
+    "victoria",
+    "houston",
+    "dallas",
+    "orlando",
+    "eugene",
+    "chelsea",
+    "madison",
+    "savannah",
+    "charlotte",
+    "adelaide",
+    "regina",
+    "beverly",
+    "marion",
+    "clinton",
+    "quincy",
+    "raleigh",
+    "sherman",
+    "tyler",
+    "denver",
+    "aurora",
+    "virginia",
+    "carolina",
+    "dakota",
+    "camden",
+    "kingston",
+    "preston",
+    "warren",
+    "douglas",
+];
+
 /// Words that start a kunya ("Abu Mohammed", "Umm Ahmad"): with a given
 /// name after them they name a person, not the villages so named.
 pub const KUNYA_WORDS: &[&str] = &["abu", "abou", "umm", "um", "oum", "ibn", "bin"];

@@ -62,7 +62,7 @@ const TYPES = [
   ['Battles', ['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory']],
   ['Explosions/Remote violence', ['Air/drone strike', 'Shelling/artillery/missile attack', 'Remote explosive/landmine/IED', 'Suicide bomb']],
   ['Violence against civilians', ['Attack', 'Abduction/forced disappearance']],
-  ['Protests', ['Peaceful protest', 'Protest with intervention']],
+  ['Protests', ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters']],
   ['Riots', ['Violent demonstration']],
   ['Strategic developments', ['Agreement', 'Non-violent transfer of territory', 'Headquarters or base established', 'Other']],
 ];

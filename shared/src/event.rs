@@ -70,6 +70,8 @@ pub enum SubEventType {
     PeacefulProtest,
     #[serde(rename = "Protest with intervention")]
     ProtestWithIntervention,
+    #[serde(rename = "Excessive force against protesters")]
+    ExcessiveForceAgainstProtesters,
     #[serde(rename = "Violent demonstration")]
     ViolentDemonstration,
     #[serde(rename = "Agreement")]
@@ -83,6 +85,27 @@ pub enum SubEventType {
 }
 
 impl SubEventType {
+    /// Every sub-event type, in ACLED's order (for filters, legends, checks).
+    pub const ALL: [SubEventType; 17] = [
+        SubEventType::ArmedClash,
+        SubEventType::GovernmentRegainsTerritory,
+        SubEventType::NonStateActorOvertakesTerritory,
+        SubEventType::AirDroneStrike,
+        SubEventType::ShellingArtilleryMissileAttack,
+        SubEventType::RemoteExplosive,
+        SubEventType::SuicideBomb,
+        SubEventType::Attack,
+        SubEventType::Abduction,
+        SubEventType::PeacefulProtest,
+        SubEventType::ProtestWithIntervention,
+        SubEventType::ExcessiveForceAgainstProtesters,
+        SubEventType::ViolentDemonstration,
+        SubEventType::Agreement,
+        SubEventType::NonViolentTransferOfTerritory,
+        SubEventType::HeadquartersOrBaseEstablished,
+        SubEventType::Other,
+    ];
+
     /// The event type this sub-event type belongs to in ACLED's taxonomy.
     pub fn event_type(self) -> EventType {
         use SubEventType::*;
@@ -94,7 +117,9 @@ impl SubEventType {
                 EventType::ExplosionsRemoteViolence
             }
             Attack | Abduction => EventType::ViolenceAgainstCivilians,
-            PeacefulProtest | ProtestWithIntervention => EventType::Protests,
+            PeacefulProtest | ProtestWithIntervention | ExcessiveForceAgainstProtesters => {
+                EventType::Protests
+            }
             ViolentDemonstration => EventType::Riots,
             Agreement | NonViolentTransferOfTerritory | HeadquartersOrBaseEstablished | Other => {
                 EventType::StrategicDevelopments
@@ -117,6 +142,7 @@ impl SubEventType {
             Abduction => "Abduction/forced disappearance",
             PeacefulProtest => "Peaceful protest",
             ProtestWithIntervention => "Protest with intervention",
+            ExcessiveForceAgainstProtesters => "Excessive force against protesters",
             ViolentDemonstration => "Violent demonstration",
             Agreement => "Agreement",
             NonViolentTransferOfTerritory => "Non-violent transfer of territory",
@@ -212,6 +238,39 @@ impl Event {
                 }],
                 background: false,
             },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The label is what the data says: the name serde writes and reads.
+    #[test]
+    fn labels_are_the_serde_names() {
+        for sub in SubEventType::ALL {
+            let written = serde_json::to_string(&sub).unwrap();
+            assert_eq!(written, format!("\"{}\"", sub.label()), "{sub:?}");
+            assert_eq!(serde_json::from_str::<SubEventType>(&written).unwrap(), sub);
+        }
+        for t in EventType::ALL {
+            let written = serde_json::to_string(&t).unwrap();
+            assert_eq!(written, format!("\"{}\"", t.label()), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn protest_sub_types_are_protests_and_violence_by_demonstrators_a_riot() {
+        use SubEventType as S;
+        let table = [
+            (S::PeacefulProtest, EventType::Protests),
+            (S::ProtestWithIntervention, EventType::Protests),
+            (S::ExcessiveForceAgainstProtesters, EventType::Protests),
+            (S::ViolentDemonstration, EventType::Riots),
+        ];
+        for (sub, event_type) in table {
+            assert_eq!(sub.event_type(), event_type, "{sub:?}");
         }
     }
 }

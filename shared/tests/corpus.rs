@@ -416,6 +416,12 @@ fn actors_are_named_for_the_events_country() {
             Some("Military Forces of Turkey"),
             Some("Syrian Democratic Forces"),
         ),
+        // A protest's police are the country's where it happened.
+        (
+            "Police fired tear gas to disperse protesters in Basra on Monday.",
+            Some("Protesters (Iraq)"),
+            Some("Police Forces of Iraq"),
+        ),
     ];
     let date = chrono::NaiveDate::from_ymd_opt(2024, 10, 14).unwrap();
     for (text, actor1, actor2) in cases {
@@ -455,6 +461,14 @@ fn events_worded_many_ways() {
         (
             "Turkish drones struck SDF positions near Qamishli on Monday, killing three fighters.",
             S::AirDroneStrike,
+        ),
+        (
+            "Security forces opened fire on protesters in Daraa on Friday, killing 15.",
+            S::ExcessiveForceAgainstProtesters,
+        ),
+        (
+            "Dozens of protesters were arrested in Sweida on Friday.",
+            S::ProtestWithIntervention,
         ),
     ];
     let date = chrono::NaiveDate::from_ymd_opt(2024, 10, 14).unwrap();

@@ -12,7 +12,7 @@ after(async () => { await chromium?.close(); await server?.close(); });
 
 const TYPES = ['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Protests', 'Riots', 'Strategic developments'];
 const SUBTYPES = {
-  Protests: ['Peaceful protest', 'Protest with intervention'],
+  Protests: ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters'],
 };
 
 test('each filter narrows the count, the list and the map to what matches', async () => {

@@ -65,9 +65,19 @@ const CIVILIANS: Actor = Actor {
     name: "Civilians (Syria)",
     side: Side::Civilians,
 };
-const PROTESTERS: Actor = Actor {
+/// Demonstrators, peaceful ones.
+pub const PROTESTERS: Actor = Actor {
     name: "Protesters (Syria)",
     side: Side::Protesters,
+};
+/// Demonstrators who turn violent: ACLED names them apart.
+pub const RIOTERS: Actor = Actor {
+    name: "Rioters (Syria)",
+    side: Side::Protesters,
+};
+const POLICE: Actor = Actor {
+    name: "Police Forces of Syria",
+    side: Side::State,
 };
 
 const fn group(name: &'static str) -> Actor {
@@ -240,7 +250,23 @@ const ACTORS: &[(&str, Actor)] = &[
     ("aid convoy", CIVILIANS),
     ("motorists", CIVILIANS),
     ("protesters", PROTESTERS),
+    ("protester", PROTESTERS),
     ("demonstrators", PROTESTERS),
+    ("demonstrator", PROTESTERS),
+];
+
+/// The forces that meet a demonstration. Read only for one: elsewhere
+/// "police" is mostly who reported ("police said"), not a side.
+const FORCES: &[(&str, Actor)] = &[
+    ("police", POLICE),
+    ("riot police", POLICE),
+    ("policemen", POLICE),
+    ("policeman", POLICE),
+    ("police officers", POLICE),
+    ("security forces", SYRIA),
+    ("security personnel", SYRIA),
+    ("soldiers", SYRIA),
+    ("troops", SYRIA),
 ];
 
 fn actors() -> &'static Lexicon<Actor> {
@@ -248,33 +274,111 @@ fn actors() -> &'static Lexicon<Actor> {
     LEXICON.get_or_init(|| Lexicon::new(ACTORS))
 }
 
-/// Civilians and protesters are named by the country the event is in
-/// ("Civilians (Lebanon)"); the lexicon names them for Syria.
+fn forces() -> &'static Lexicon<Actor> {
+    static LEXICON: OnceLock<Lexicon<Actor>> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::new(FORCES))
+}
+
+/// Civilians, protesters, rioters and police are of the country the event
+/// is in ("Civilians (Lebanon)"); the lexicon names them for Syria.
 pub fn in_country(name: &'static str, country: &str) -> &'static str {
-    const COUNTRIES: &[(&str, &str, &str)] = &[
-        ("LB", "Civilians (Lebanon)", "Protesters (Lebanon)"),
-        ("IQ", "Civilians (Iraq)", "Protesters (Iraq)"),
-        ("TR", "Civilians (Turkey)", "Protesters (Turkey)"),
-        ("JO", "Civilians (Jordan)", "Protesters (Jordan)"),
-        ("IL", "Civilians (Israel)", "Protesters (Israel)"),
-        ("PS", "Civilians (Palestine)", "Protesters (Palestine)"),
-        ("IR", "Civilians (Iran)", "Protesters (Iran)"),
+    const OF_SYRIA: [&str; 4] = [CIVILIANS.name, PROTESTERS.name, RIOTERS.name, POLICE.name];
+    const COUNTRIES: &[(&str, [&str; 4])] = &[
+        (
+            "LB",
+            [
+                "Civilians (Lebanon)",
+                "Protesters (Lebanon)",
+                "Rioters (Lebanon)",
+                "Police Forces of Lebanon",
+            ],
+        ),
+        (
+            "IQ",
+            [
+                "Civilians (Iraq)",
+                "Protesters (Iraq)",
+                "Rioters (Iraq)",
+                "Police Forces of Iraq",
+            ],
+        ),
+        (
+            "TR",
+            [
+                "Civilians (Turkey)",
+                "Protesters (Turkey)",
+                "Rioters (Turkey)",
+                "Police Forces of Turkey",
+            ],
+        ),
+        (
+            "JO",
+            [
+                "Civilians (Jordan)",
+                "Protesters (Jordan)",
+                "Rioters (Jordan)",
+                "Police Forces of Jordan",
+            ],
+        ),
+        (
+            "IL",
+            [
+                "Civilians (Israel)",
+                "Protesters (Israel)",
+                "Rioters (Israel)",
+                "Police Forces of Israel",
+            ],
+        ),
+        (
+            "PS",
+            [
+                "Civilians (Palestine)",
+                "Protesters (Palestine)",
+                "Rioters (Palestine)",
+                "Police Forces of Palestine",
+            ],
+        ),
+        (
+            "IR",
+            [
+                "Civilians (Iran)",
+                "Protesters (Iran)",
+                "Rioters (Iran)",
+                "Police Forces of Iran",
+            ],
+        ),
     ];
-    let Some(&(_, civilians, protesters)) = COUNTRIES.iter().find(|(c, _, _)| *c == country) else {
+    let Some((_, names)) = COUNTRIES.iter().find(|(c, _)| *c == country) else {
         return name;
     };
-    if name == CIVILIANS.name {
-        civilians
-    } else if name == PROTESTERS.name {
-        protesters
-    } else {
-        name
+    match OF_SYRIA.iter().position(|n| *n == name) {
+        Some(k) => names[k],
+        None => name,
     }
 }
 
 /// Every actor named in a sentence, in order.
 pub fn find_actors(sentence: &str) -> Vec<Hit<Actor>> {
     actors().find_all(sentence)
+}
+
+/// Every force named in a sentence about a demonstration, in order: the
+/// actors, with the police and unnamed security forces besides.
+pub fn find_forces(sentence: &str) -> Vec<Hit<Actor>> {
+    let named: Vec<Hit<Actor>> = find_actors(sentence)
+        .into_iter()
+        .filter(|h| matches!(h.value.side, Side::State | Side::NonState))
+        .collect();
+    let mut all = named.clone();
+    // "Iraqi security forces" is Iraq's, not an unnamed force inside it.
+    all.extend(
+        forces()
+            .find_all(sentence)
+            .into_iter()
+            .filter(|f| !named.iter().any(|n| n.start < f.end && f.start < n.end)),
+    );
+    all.sort_by_key(|h| h.start);
+    all
 }
 
 #[cfg(test)]
@@ -322,12 +426,42 @@ mod tests {
     }
 
     #[test]
+    fn forces_at_a_demonstration() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Riot police fired tear gas at protesters",
+                &["Police Forces of Syria"],
+            ),
+            (
+                "Security forces opened fire on demonstrators",
+                &["Military Forces of Syria"],
+            ),
+            (
+                "Iraqi security forces and police dispersed the crowd",
+                &["Military Forces of Iraq", "Police Forces of Syria"],
+            ),
+            ("Hundreds rallied in the square", &[]),
+        ];
+        for (sentence, expected) in cases {
+            let names: Vec<&str> = find_forces(sentence).iter().map(|h| h.value.name).collect();
+            assert_eq!(names, *expected, "{sentence}");
+        }
+        // Only a demonstration reads the police as a side.
+        assert!(find_actors("Police said a car bomb killed five").is_empty());
+    }
+
+    #[test]
     fn civilians_are_of_the_events_country() {
         let table = [
             ("Civilians (Syria)", "LB", "Civilians (Lebanon)"),
             ("Protesters (Syria)", "IQ", "Protesters (Iraq)"),
             ("Civilians (Syria)", "SY", "Civilians (Syria)"),
             ("Civilians (Syria)", "FR", "Civilians (Syria)"),
+            ("Rioters (Syria)", "LB", "Rioters (Lebanon)"),
+            ("Police Forces of Syria", "IQ", "Police Forces of Iraq"),
+            ("Police Forces of Syria", "SY", "Police Forces of Syria"),
+            // The army of a state abroad stays that state's.
+            ("Military Forces of Syria", "LB", "Military Forces of Syria"),
             ("Hezbollah", "LB", "Hezbollah"),
         ];
         for (name, country, want) in table {

@@ -5,16 +5,21 @@
 
 use super::number::read_number;
 use super::tokens::Token;
+use std::ops::Range;
 
 /// A count found in a sentence, with where its kill word is (so an event can
 /// take the count nearest to its trigger).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Fatalities {
     pub count: u32,
     /// Byte offset of the kill word in the sentence.
     pub at: usize,
     /// "were also killed": adds to a count reported before.
     pub additional: bool,
+    /// Byte span of the words that say who was killed ("15 protesters" in
+    /// "killing 15 protesters" or "15 protesters were killed"), from the
+    /// number on: a protest's toll counts only the protesters.
+    pub victims: Range<usize>,
 }
 
 const KILL_WORDS: &[&str] = &[
@@ -124,19 +129,26 @@ pub fn find_fatalities(tokens: &[Token]) -> Vec<Fatalities> {
         }
         let at = tokens[k].span.start;
         let additional = k > 0 && words[k - 1] == "also";
-        if let Some(count) = active_count(&words, k).or_else(|| passive_count(&words, k)) {
+        if let Some((count, victims)) = active_count(&words, k).or_else(|| passive_count(&words, k))
+        {
             found.push(Fatalities {
                 count,
                 at,
                 additional,
+                victims: tokens[victims.start].span.start..tokens[victims.end - 1].span.end,
             });
         }
     }
     found
 }
 
-/// "killed 40 civilians", "killing more than 1,600", "death toll rose to 30".
-fn active_count(words: &[&str], kill: usize) -> Option<u32> {
+/// Words after an active count that still say who ("killing 15 peaceful
+/// protesters").
+const VICTIM_WORDS: usize = 2;
+
+/// "killed 40 civilians", "killing more than 1,600", "death toll rose to 30":
+/// the count and the words (token indices) from its number to who it is of.
+fn active_count(words: &[&str], kill: usize) -> Option<(u32, Range<usize>)> {
     if !matches!(
         words[kill],
         "killed"
@@ -162,7 +174,8 @@ fn active_count(words: &[&str], kill: usize) -> Option<u32> {
             if is_percent_or_unit(words, k + number.words) {
                 return None;
             }
-            return Some(number.value);
+            let end = (k + number.words + VICTIM_WORDS).min(words.len());
+            return Some((number.value, k..end));
         }
         if !QUALIFIERS.contains(&words[k]) {
             return None;
@@ -173,8 +186,9 @@ fn active_count(words: &[&str], kill: usize) -> Option<u32> {
 }
 
 /// "19 civilians were killed", "at least 40 civilians, including 8 children,
-/// have been killed", "26 fighters and 29 soldiers were killed", "30 dead".
-fn passive_count(words: &[&str], kill: usize) -> Option<u32> {
+/// have been killed", "26 fighters and 29 soldiers were killed", "30 dead":
+/// the count and the words (token indices) from its first number to the verb.
+fn passive_count(words: &[&str], kill: usize) -> Option<(u32, Range<usize>)> {
     // Walk back over glue ("were also"), then over the noun phrase to its numbers.
     let mut k = kill;
     while k > 0 && PASSIVE_GLUE.contains(&words[k - 1]) {
@@ -184,6 +198,8 @@ fn passive_count(words: &[&str], kill: usize) -> Option<u32> {
     let phrase_start = phrase_end.saturating_sub(10);
     let mut total = 0u32;
     let mut found = false;
+    let mut first = phrase_start;
+    let mut last = phrase_end;
     let mut i = phrase_start;
     while i < phrase_end {
         let word = words[i];
@@ -196,10 +212,16 @@ fn passive_count(words: &[&str], kill: usize) -> Option<u32> {
         }
         if word == "including" || word == "among" || word == "of" && found {
             // "40 civilians, including 8 children": the rest is inside the 40.
+            if word != "of" {
+                last = i;
+            }
             break;
         }
         if let Some(number) = read_number(&words[i..phrase_end]) {
             if !is_percent_or_unit(words, i + number.words) && !is_year_like(word, number.value) {
+                if !found {
+                    first = i;
+                }
                 total = total.saturating_add(number.value);
                 found = true;
             }
@@ -208,7 +230,7 @@ fn passive_count(words: &[&str], kill: usize) -> Option<u32> {
         }
         i += 1;
     }
-    found.then_some(total)
+    found.then_some((total, first..last.max(first + 1)))
 }
 
 fn is_percent_or_unit(words: &[&str], after: usize) -> bool {
@@ -301,6 +323,29 @@ mod tests {
         ];
         for (sentence, expected) in cases {
             assert_eq!(counts(sentence), *expected, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn says_who_a_count_is_of() {
+        let cases = [
+            (
+                "Troops opened fire, killing 15 protesters.",
+                "15 protesters",
+            ),
+            (
+                "Five demonstrators were shot dead in Daraa.",
+                "Five demonstrators were shot",
+            ),
+            ("Security forces killed 12 on Friday.", "12 on Friday"),
+            (
+                "At least 40 civilians, including 8 children, have been killed.",
+                "40 civilians",
+            ),
+        ];
+        for (sentence, victims) in cases {
+            let found = find_fatalities(&tokenize(sentence));
+            assert_eq!(&sentence[found[0].victims.clone()], victims, "{sentence}");
         }
     }
 

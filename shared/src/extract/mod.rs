@@ -19,10 +19,13 @@ pub mod trigger;
 use crate::article::Article;
 use crate::event::SubEventType;
 use crate::sentence::sentences;
-use actor::{find_actors, Side};
+use actor::{find_actors, find_forces, Side, PROTESTERS, RIOTERS};
 use chrono::{Duration, NaiveDate};
 use std::ops::Range;
-use trigger::{find_triggers, names_aircraft, Trigger};
+use trigger::{
+    find_protest_cues, find_triggers, is_demonstration, more_force, names_aircraft,
+    protest_sub_event_type, Trigger,
+};
 
 /// A place the geocoder found in the article text. Generic over the place
 /// record so extraction does not depend on how places are stored.
@@ -95,6 +98,27 @@ const HEDGES: &[&str] = &[
     "fears",
     "feared",
     "risk",
+];
+
+/// Words before a protest cue that make it what the protest was about, not
+/// what it met ("demanding the release of those detained", "rallied
+/// against the use of tear gas"); the hedges deny a cue too.
+const CUE_DENIALS: &[&str] = &[
+    "without",
+    "release",
+    "against",
+    "demand",
+    "demanded",
+    "demanding",
+    "condemn",
+    "condemned",
+    "condemning",
+    "denounce",
+    "denounced",
+    "denouncing",
+    "mourn",
+    "mourned",
+    "mourning",
 ];
 
 /// Phrases that make a sentence a summary of earlier violence.
@@ -192,6 +216,27 @@ pub fn extract_article<P: Clone>(
                     .collect();
                 !named.is_empty() && !named.iter().any(|n| Some(*n) == told)
             });
+            // "Security forces opened fire, killing 15." right after a
+            // protest: what the protest met, told in the next sentence. A
+            // toll that is not of its protesters is not a protest's.
+            if let Some(index) =
+                previous.filter(|&i| is_demonstration(out.events[i].sub_event_type))
+            {
+                let event = &mut out.events[index];
+                let told =
+                    Demonstration::read(sentence, &tokens, &fatalities, event.sub_event_type);
+                let more =
+                    told.sub_event_type != event.sub_event_type || !told.fatalities.is_empty();
+                if more && !cumulative && !own_date && !elsewhere {
+                    told.raise(event);
+                    add_fatalities(event, &told.fatalities);
+                    event.notes.push(' ');
+                    event.notes.push_str(sentence);
+                } else {
+                    previous = None;
+                }
+                continue;
+            }
             if let (Some(index), false, false, false, false) = (
                 previous,
                 fatalities.is_empty(),
@@ -252,7 +297,23 @@ pub fn extract_article<P: Clone>(
                 Some(d) => (Some(d.date), d.precision, d.since),
                 None => (article.date, 2, false),
             };
-            let (mut actor1, mut actor2) = roles(sentence, &actors, at, group.trigger);
+            let counts: Vec<_> = fatalities
+                .iter()
+                .filter(|f| nearest_group(&groups, &kept, f.at) == g)
+                .cloned()
+                .collect();
+            // A demonstration's sub-type, sides and toll follow the force
+            // the sentence says it met.
+            let told = match group.trigger {
+                Trigger::Protest => Some(SubEventType::PeacefulProtest),
+                Trigger::Riot => Some(SubEventType::ViolentDemonstration),
+                _ => None,
+            }
+            .map(|least| Demonstration::read(sentence, &tokens, &counts, least));
+            let (mut actor1, mut actor2) = match &told {
+                Some(told) => told.roles(),
+                None => roles(sentence, &actors, at, group.trigger),
+            };
             if group.trigger == Trigger::Territory {
                 let words = sentence[group.at..group.end].to_ascii_lowercase();
                 if words == "has fallen" {
@@ -278,12 +339,14 @@ pub fn extract_article<P: Clone>(
                     .iter()
                     .any(|h| h.value.name == a && h.value.side == Side::State)
             }) || actor1.is_some_and(|a| a.starts_with("Military Forces of"));
-            let sub_event_type = group.trigger.sub_event_type(aircraft, government_acts);
-            let counts: Vec<_> = fatalities
-                .iter()
-                .filter(|f| nearest_group(&groups, &kept, f.at) == g)
-                .copied()
-                .collect();
+            let sub_event_type = match &told {
+                Some(told) => told.sub_event_type,
+                None => group.trigger.sub_event_type(aircraft, government_acts),
+            };
+            let counts = match &told {
+                Some(told) => told.fatalities.clone(),
+                None => counts,
+            };
             let old = article
                 .date
                 .zip(date)
@@ -332,9 +395,15 @@ pub fn extract_article<P: Clone>(
             if candidate.place.is_none() {
                 if let Some(index) = previous {
                     let prior = &mut out.events[index];
-                    if prior.sub_event_type.event_type() == sub_event_type.event_type()
-                        && dates.is_empty()
-                    {
+                    let same_kind = prior.sub_event_type.event_type()
+                        == sub_event_type.event_type()
+                        || is_demonstration(prior.sub_event_type)
+                            && is_demonstration(sub_event_type);
+                    if same_kind && dates.is_empty() {
+                        // "Three protesters were later shot dead."
+                        if let Some(told) = &told {
+                            told.raise(prior);
+                        }
                         add_fatalities(prior, &counts);
                         prior.notes.push(' ');
                         prior.notes.push_str(sentence);
@@ -392,6 +461,121 @@ fn tolls_by_town<'p, P>(
     towns
 }
 
+/// What a sentence tells of a demonstration: how much force it met (at
+/// least `least`: a riot stays a riot), from whom, and the toll that is
+/// the protest's.
+#[derive(Clone, Debug)]
+struct Demonstration {
+    sub_event_type: SubEventType,
+    /// The force named nearest what was done to the protest: the police,
+    /// security forces, an armed group.
+    force: Option<&'static str>,
+    fatalities: Vec<fatality::Fatalities>,
+}
+
+impl Demonstration {
+    fn read(
+        sentence: &str,
+        tokens: &[tokens::Token],
+        counts: &[fatality::Fatalities],
+        least: SubEventType,
+    ) -> Demonstration {
+        let hits: Vec<_> = find_protest_cues(sentence)
+            .into_iter()
+            .filter(|cue| !cue_denied(sentence, tokens, cue.start))
+            .collect();
+        let cues: Vec<_> = hits.iter().map(|cue| cue.value).collect();
+        // The force that acted is the one named by the act ("police fired
+        // tear gas"), not the one protested against ("rallied against the
+        // government").
+        let forces = find_forces(sentence);
+        let force = forces
+            .iter()
+            .min_by_key(|f| {
+                hits.iter()
+                    .map(|cue| f.start.abs_diff(cue.start))
+                    .min()
+                    .unwrap_or(f.start)
+            })
+            .map(|h| h.value.name);
+        let of_protesters = |f: &fatality::Fatalities| {
+            find_actors(&sentence[f.victims.clone()])
+                .iter()
+                .any(|h| h.value.side == Side::Protesters)
+        };
+        let of_forces =
+            |f: &fatality::Fatalities| !find_forces(&sentence[f.victims.clone()]).is_empty();
+        let killed = counts.iter().any(of_protesters);
+        let sub_event_type = more_force(least, protest_sub_event_type(&cues, killed));
+        let fatalities = match sub_event_type {
+            // The protesters killed, not police killed beside them; a count
+            // that does not say whose is taken to be theirs.
+            SubEventType::ExcessiveForceAgainstProtesters => counts
+                .iter()
+                .filter(|f| of_protesters(f) || !of_forces(f))
+                .cloned()
+                .collect(),
+            SubEventType::ViolentDemonstration => counts.to_vec(),
+            // Force short of lethal killed no one: a count beside a
+            // peaceful protest is someone else's ("mourned 12 who died").
+            _ => Vec::new(),
+        };
+        Demonstration {
+            sub_event_type,
+            force,
+            fatalities,
+        }
+    }
+
+    /// ACLED's sides: the protesters first, the force that intervened
+    /// second; the force first when it used excessive force; rioters are
+    /// not protesters. A peaceful protest met no one ("rallied against the
+    /// government" names whom it is against, not a side).
+    fn roles(&self) -> (Option<&'static str>, Option<&'static str>) {
+        match self.sub_event_type {
+            SubEventType::PeacefulProtest => (Some(PROTESTERS.name), None),
+            SubEventType::ExcessiveForceAgainstProtesters => (self.force, Some(PROTESTERS.name)),
+            SubEventType::ViolentDemonstration => (Some(RIOTERS.name), self.force),
+            _ => (Some(PROTESTERS.name), self.force),
+        }
+    }
+
+    /// Makes an earlier telling of the same demonstration say the force
+    /// this one says it met, if that is more; a force it named stays.
+    fn raise<P>(&self, event: &mut Candidate<P>) {
+        let sub_event_type = more_force(event.sub_event_type, self.sub_event_type);
+        if sub_event_type == event.sub_event_type {
+            return;
+        }
+        let crowd = [PROTESTERS.name, RIOTERS.name];
+        let named = [event.actor1, event.actor2]
+            .into_iter()
+            .flatten()
+            .find(|a| !crowd.contains(a));
+        let raised = Demonstration {
+            sub_event_type,
+            force: self.force.or(named),
+            fatalities: Vec::new(),
+        };
+        event.sub_event_type = sub_event_type;
+        (event.actor1, event.actor2) = raised.roles();
+    }
+}
+
+/// A hedge or a denial within the four words before a protest cue, in the
+/// same clause: "no arrests were made", "the release of those detained".
+fn cue_denied(sentence: &str, tokens: &[tokens::Token], at: usize) -> bool {
+    let index = tokens
+        .iter()
+        .position(|t| t.span.start >= at)
+        .unwrap_or(tokens.len());
+    tokens[index.saturating_sub(4)..index].iter().any(|t| {
+        let word = t.lower.as_str();
+        (HEDGES.contains(&word) || CUE_DENIALS.contains(&word))
+            && !sentence[t.span.end..at].contains([',', ';', ':'])
+    })
+}
+
 /// Whether an event is fighting, shelling or violence against civilians.
 fn is_violent<P>(event: &Candidate<P>) -> bool {
     use crate::event::EventType::*;
@@ -412,10 +596,20 @@ struct Group {
 /// The families of trigger a sentence holds, after dropping hedged ones,
 /// weak ones when strong ones exist, and diplomacy beside violence.
 fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
-    let hits: Vec<_> = find_triggers(sentence)
+    let mut hits: Vec<_> = find_triggers(sentence)
         .into_iter()
         .filter(|hit| !hedged(tokens, hit.start, hit.value))
         .collect();
+    // At a protest, "shot dead", "clashed with police" and "stormed" tell
+    // what the protest met or did: they are the protest, not events of
+    // their own.
+    if hits.iter().any(|h| h.value == Trigger::Protest) {
+        let cues = find_protest_cues(sentence);
+        hits.retain(|h| {
+            h.value == Trigger::Protest
+                || !cues.iter().any(|c| c.start <= h.start && h.end <= c.end)
+        });
+    }
     let violent = hits
         .iter()
         .any(|h| h.value.is_violent() && !is_weak(sentence, h.start, h.end));
@@ -594,16 +788,14 @@ const TARGET_NOUNS: &[&str] = &[
 ];
 
 /// Who acted and who suffered: the first armed actor, then another side;
-/// civilians as victims of violence when named.
+/// civilians as victims of violence when named. (A demonstration's sides
+/// are [`Demonstration::roles`].)
 fn roles(
     sentence: &str,
     actors: &[phrase::Hit<actor::Actor>],
     at: usize,
     trigger: Trigger,
 ) -> (Option<&'static str>, Option<&'static str>) {
-    if trigger == Trigger::Protest {
-        return (Some("Protesters (Syria)"), None);
-    }
     let armed: Vec<_> = actors
         .iter()
         .filter(|h| matches!(h.value.side, Side::State | Side::NonState))
@@ -985,6 +1177,203 @@ mod tests {
         let a = article(text, "none");
         let out = extract_article(&a, &hits(text, &["Hama"]), None);
         assert_eq!(out.events[0].date, None);
+    }
+
+    /// ACLED's protest sub-types follow the force a protest met; the
+    /// force is actor 1 when it used excessive force, actor 2 when it
+    /// intervened; the toll of excessive force is the protesters killed.
+    #[test]
+    fn a_protest_is_coded_by_the_force_it_met() {
+        use SubEventType as S;
+        // (report, sub-event type, actor1, actor2, fatalities)
+        type Case = (
+            &'static str,
+            SubEventType,
+            Option<&'static str>,
+            Option<&'static str>,
+            Option<u32>,
+        );
+        const CROWD: Option<&str> = Some("Protesters (Syria)");
+        const RIOTERS: Option<&str> = Some("Rioters (Syria)");
+        const POLICE: Option<&str> = Some("Police Forces of Syria");
+        const ARMY: Option<&str> = Some("Military Forces of Syria");
+        let cases: &[Case] = &[
+            (
+                "Security forces opened fire on protesters in Daraa on Friday, killing 15.",
+                S::ExcessiveForceAgainstProtesters,
+                ARMY,
+                CROWD,
+                Some(15),
+            ),
+            (
+                "Troops fired live ammunition at demonstrators in Daraa on Friday, killing at least 15 and wounding dozens.",
+                S::ExcessiveForceAgainstProtesters,
+                ARMY,
+                CROWD,
+                Some(15),
+            ),
+            (
+                "Five protesters were shot dead by security forces in Daraa on Friday.",
+                S::ExcessiveForceAgainstProtesters,
+                ARMY,
+                CROWD,
+                Some(5),
+            ),
+            // No cue but the count: protesters killed.
+            (
+                "Security forces killed 12 protesters in Hama on Friday.",
+                S::ExcessiveForceAgainstProtesters,
+                ARMY,
+                CROWD,
+                Some(12),
+            ),
+            (
+                "A car rammed into a crowd of protesters in Sweida on Friday, killing two.",
+                S::ExcessiveForceAgainstProtesters,
+                None,
+                CROWD,
+                Some(2),
+            ),
+            // The policemen killed beside them are not the protest's toll.
+            (
+                "Security forces opened fire on protesters in Daraa on Friday, killing 15, and two policemen were killed.",
+                S::ExcessiveForceAgainstProtesters,
+                ARMY,
+                CROWD,
+                Some(15),
+            ),
+            (
+                "Police fired tear gas to disperse hundreds of demonstrators in Sweida on Friday.",
+                S::ProtestWithIntervention,
+                CROWD,
+                POLICE,
+                None,
+            ),
+            (
+                "Protesters rallied against the government in Idlib on Friday, and police fired tear gas.",
+                S::ProtestWithIntervention,
+                CROWD,
+                POLICE,
+                None,
+            ),
+            (
+                "Dozens of protesters were arrested in Sweida on Friday.",
+                S::ProtestWithIntervention,
+                CROWD,
+                None,
+                None,
+            ),
+            (
+                "Riot police used water cannon and rubber bullets against protesters in Sweida on Friday.",
+                S::ProtestWithIntervention,
+                CROWD,
+                POLICE,
+                None,
+            ),
+            (
+                "Thousands rallied peacefully in Idlib on Friday.",
+                S::PeacefulProtest,
+                CROWD,
+                None,
+                None,
+            ),
+            (
+                "Protesters rallied against the government in Idlib on Friday.",
+                S::PeacefulProtest,
+                CROWD,
+                None,
+                None,
+            ),
+            (
+                "Demonstrators dispersed peacefully after a rally in Idlib on Friday.",
+                S::PeacefulProtest,
+                CROWD,
+                None,
+                None,
+            ),
+            // What a protest is about is not what it met.
+            (
+                "Hundreds rallied in Sweida on Friday demanding the release of detainees arrested last month.",
+                S::PeacefulProtest,
+                CROWD,
+                None,
+                None,
+            ),
+            (
+                "No arrests were reported at the protest in Idlib on Friday.",
+                S::PeacefulProtest,
+                CROWD,
+                None,
+                None,
+            ),
+            (
+                "Hundreds rallied in Daraa on Friday to mourn 12 people who died in detention.",
+                S::PeacefulProtest,
+                CROWD,
+                None,
+                None,
+            ),
+            // The demonstrators' own violence: a riot, whatever met it.
+            (
+                "Protesters threw stones at security forces in Sweida on Friday.",
+                S::ViolentDemonstration,
+                RIOTERS,
+                ARMY,
+                None,
+            ),
+            (
+                "Protesters clashed with police in Sweida on Friday.",
+                S::ViolentDemonstration,
+                RIOTERS,
+                POLICE,
+                None,
+            ),
+            (
+                "Police fired tear gas at rioters in Sweida on Friday.",
+                S::ViolentDemonstration,
+                RIOTERS,
+                POLICE,
+                None,
+            ),
+            // Told over two sentences: the second says what the protest met.
+            (
+                "Thousands rallied in Daraa on Friday. Security forces later opened fire, killing 15.",
+                S::ExcessiveForceAgainstProtesters,
+                ARMY,
+                CROWD,
+                Some(15),
+            ),
+            (
+                "Police dispersed a protest in Daraa on Friday. Three protesters were later shot dead.",
+                S::ExcessiveForceAgainstProtesters,
+                POLICE,
+                CROWD,
+                Some(3),
+            ),
+            // A toll after a peaceful protest that is not its protesters'.
+            (
+                "Thousands rallied in Daraa on Friday. Two policemen died in a traffic accident.",
+                S::PeacefulProtest,
+                CROWD,
+                None,
+                None,
+            ),
+        ];
+        for &(text, sub_event_type, actor1, actor2, fatalities) in cases {
+            let a = article(text, "2023-09-02");
+            let places = hits(text, &["Daraa", "Sweida", "Idlib", "Hama"]);
+            let out = extract_article(&a, &places, None);
+            let got: Vec<_> = out
+                .events
+                .iter()
+                .map(|e| (e.sub_event_type, e.actor1, e.actor2, e.fatalities))
+                .collect();
+            assert_eq!(
+                got,
+                vec![(sub_event_type, actor1, actor2, fatalities)],
+                "{text}"
+            );
+        }
     }
 
     #[test]

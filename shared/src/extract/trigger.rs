@@ -246,9 +246,11 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("protest", Trigger::Protest),
     ("protests", Trigger::Protest),
     ("protesters", Trigger::Protest),
+    ("protester", Trigger::Protest),
     ("demonstration", Trigger::Protest),
     ("demonstrations", Trigger::Protest),
     ("demonstrators", Trigger::Protest),
+    ("demonstrator", Trigger::Protest),
     ("rally", Trigger::Protest),
     ("rallied", Trigger::Protest),
     ("took to the streets", Trigger::Protest),
@@ -259,6 +261,163 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("riots", Trigger::Riot),
     ("rioters", Trigger::Riot),
 ];
+
+/// What a sentence about a protest says the protest met or did: ACLED's
+/// sub-type turns on who used force and how much.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ProtestCue {
+    /// Dispersed or suppressed without serious injury.
+    Intervention,
+    /// Lethal force, or force that injures seriously.
+    ExcessiveForce,
+    /// The demonstrators themselves violent: a riot.
+    Violence,
+}
+
+/// Phrases that hold a trigger word but tell of no event: "riot police"
+/// are police, whatever they are doing.
+const NOT_EVENTS: &[(&str, ())] = &[
+    ("riot police", ()),
+    ("anti-riot police", ()),
+    ("riot gear", ()),
+    ("riot squad", ()),
+    ("anti-riot", ()),
+];
+
+/// Protest cues. Read only in a sentence that tells of a protest (or right
+/// after one): "opened fire" alone is not an event, and outside a protest
+/// "shot dead" is violence against civilians.
+const PROTEST_CUES: &[(&str, ProtestCue)] = &[
+    // Dispersal and arrests: the means ACLED names for an intervention.
+    ("tear gas", ProtestCue::Intervention),
+    ("teargas", ProtestCue::Intervention),
+    ("rubber bullets", ProtestCue::Intervention),
+    ("rubber-coated bullets", ProtestCue::Intervention),
+    ("plastic bullets", ProtestCue::Intervention),
+    ("water cannon", ProtestCue::Intervention),
+    ("water cannons", ProtestCue::Intervention),
+    ("stun grenades", ProtestCue::Intervention),
+    ("pepper spray", ProtestCue::Intervention),
+    ("batons", ProtestCue::Intervention),
+    ("baton charge", ProtestCue::Intervention),
+    ("baton-charged", ProtestCue::Intervention),
+    ("warning shots", ProtestCue::Intervention),
+    ("fired into the air", ProtestCue::Intervention),
+    ("fired in the air", ProtestCue::Intervention),
+    // Not a bare "dispersed": "the crowd dispersed peacefully".
+    ("to disperse", ProtestCue::Intervention),
+    ("dispersing", ProtestCue::Intervention),
+    ("dispersed the", ProtestCue::Intervention),
+    ("dispersed a", ProtestCue::Intervention),
+    ("dispersed protesters", ProtestCue::Intervention),
+    ("dispersed demonstrators", ProtestCue::Intervention),
+    ("forcibly dispersed", ProtestCue::Intervention),
+    ("were dispersed", ProtestCue::Intervention),
+    ("was dispersed", ProtestCue::Intervention),
+    ("broke up", ProtestCue::Intervention),
+    ("cracked down", ProtestCue::Intervention),
+    ("arrested", ProtestCue::Intervention),
+    ("arrests", ProtestCue::Intervention),
+    ("detained", ProtestCue::Intervention),
+    ("rounded up", ProtestCue::Intervention),
+    // Lethal or seriously injuring force.
+    ("opened fire", ProtestCue::ExcessiveForce),
+    ("open fire", ProtestCue::ExcessiveForce),
+    ("opening fire", ProtestCue::ExcessiveForce),
+    ("fired on", ProtestCue::ExcessiveForce),
+    ("fired at", ProtestCue::ExcessiveForce),
+    ("fired into the crowd", ProtestCue::ExcessiveForce),
+    ("live fire", ProtestCue::ExcessiveForce),
+    ("live ammunition", ProtestCue::ExcessiveForce),
+    ("live rounds", ProtestCue::ExcessiveForce),
+    ("live bullets", ProtestCue::ExcessiveForce),
+    ("shot dead", ProtestCue::ExcessiveForce),
+    ("shot and killed", ProtestCue::ExcessiveForce),
+    ("shot and wounded", ProtestCue::ExcessiveForce),
+    ("gunned down", ProtestCue::ExcessiveForce),
+    ("mowed down", ProtestCue::ExcessiveForce),
+    ("ran over", ProtestCue::ExcessiveForce),
+    ("run over", ProtestCue::ExcessiveForce),
+    ("rammed", ProtestCue::ExcessiveForce),
+    ("seriously injured", ProtestCue::ExcessiveForce),
+    ("seriously wounded", ProtestCue::ExcessiveForce),
+    ("critically injured", ProtestCue::ExcessiveForce),
+    ("critically wounded", ProtestCue::ExcessiveForce),
+    ("killing protesters", ProtestCue::ExcessiveForce),
+    ("killed protesters", ProtestCue::ExcessiveForce),
+    ("killing demonstrators", ProtestCue::ExcessiveForce),
+    ("killed demonstrators", ProtestCue::ExcessiveForce),
+    // The demonstrators' own violence.
+    ("threw stones", ProtestCue::Violence),
+    ("throwing stones", ProtestCue::Violence),
+    ("hurled stones", ProtestCue::Violence),
+    ("hurling stones", ProtestCue::Violence),
+    ("threw rocks", ProtestCue::Violence),
+    ("throwing rocks", ProtestCue::Violence),
+    ("hurled rocks", ProtestCue::Violence),
+    ("stone-throwing", ProtestCue::Violence),
+    ("rock-throwing", ProtestCue::Violence),
+    ("pelted", ProtestCue::Violence),
+    ("molotov cocktails", ProtestCue::Violence),
+    ("petrol bombs", ProtestCue::Violence),
+    ("torched", ProtestCue::Violence),
+    ("set fire to", ProtestCue::Violence),
+    ("set on fire", ProtestCue::Violence),
+    ("set ablaze", ProtestCue::Violence),
+    ("ransacked", ProtestCue::Violence),
+    ("looted", ProtestCue::Violence),
+    ("vandalised", ProtestCue::Violence),
+    ("vandalized", ProtestCue::Violence),
+    ("smashed", ProtestCue::Violence),
+    ("stormed", ProtestCue::Violence),
+    ("attacked police", ProtestCue::Violence),
+    ("scuffled with", ProtestCue::Violence),
+    ("clashed with police", ProtestCue::Violence),
+    ("clashed with riot police", ProtestCue::Violence),
+    ("clashed with security forces", ProtestCue::Violence),
+    ("clashed with troops", ProtestCue::Violence),
+    ("clashes with police", ProtestCue::Violence),
+    ("clashes with security forces", ProtestCue::Violence),
+];
+
+/// ACLED's protest sub-type from what the sentence says the protest met.
+/// Demonstrators' own violence makes it a riot whatever force met it;
+/// lethal force (or protesters counted dead) outranks dispersal.
+pub fn protest_sub_event_type(cues: &[ProtestCue], protesters_killed: bool) -> SubEventType {
+    if cues.contains(&ProtestCue::Violence) {
+        SubEventType::ViolentDemonstration
+    } else if protesters_killed || cues.contains(&ProtestCue::ExcessiveForce) {
+        SubEventType::ExcessiveForceAgainstProtesters
+    } else if cues.contains(&ProtestCue::Intervention) {
+        SubEventType::ProtestWithIntervention
+    } else {
+        SubEventType::PeacefulProtest
+    }
+}
+
+/// The demonstration sub-types by the force they saw, least first.
+const BY_FORCE: [SubEventType; 4] = [
+    SubEventType::PeacefulProtest,
+    SubEventType::ProtestWithIntervention,
+    SubEventType::ExcessiveForceAgainstProtesters,
+    SubEventType::ViolentDemonstration,
+];
+
+/// Whether a sub-type is one of a demonstration (a protest or a riot).
+pub fn is_demonstration(sub: SubEventType) -> bool {
+    BY_FORCE.contains(&sub)
+}
+
+/// Of two tellings of one demonstration, the one that saw more force: a
+/// protest dispersed, then fired on, was met with excessive force.
+pub fn more_force(a: SubEventType, b: SubEventType) -> SubEventType {
+    let rank = |s: SubEventType| BY_FORCE.iter().position(|x| *x == s);
+    if rank(b) > rank(a) {
+        b
+    } else {
+        a
+    }
+}
 
 /// Words naming aircraft: they make a "bombardment" an air strike.
 const AIRCRAFT: &[(&str, ())] = &[
@@ -278,6 +437,16 @@ fn triggers() -> &'static Lexicon<Trigger> {
     LEXICON.get_or_init(|| Lexicon::new(TRIGGERS))
 }
 
+fn protest_cues() -> &'static Lexicon<ProtestCue> {
+    static LEXICON: OnceLock<Lexicon<ProtestCue>> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::new(PROTEST_CUES))
+}
+
+fn not_events() -> &'static Lexicon<()> {
+    static LEXICON: OnceLock<Lexicon<()>> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::new(NOT_EVENTS))
+}
+
 fn aircraft() -> &'static Lexicon<()> {
     static LEXICON: OnceLock<Lexicon<()>> = OnceLock::new();
     LEXICON.get_or_init(|| Lexicon::new(AIRCRAFT))
@@ -285,7 +454,21 @@ fn aircraft() -> &'static Lexicon<()> {
 
 /// Every trigger in a sentence, in order.
 pub fn find_triggers(sentence: &str) -> Vec<Hit<Trigger>> {
-    triggers().find_all(sentence)
+    let not_events = not_events().find_all(sentence);
+    triggers()
+        .find_all(sentence)
+        .into_iter()
+        .filter(|h| {
+            !not_events
+                .iter()
+                .any(|n| n.start <= h.start && h.end <= n.end)
+        })
+        .collect()
+}
+
+/// Every protest cue in a sentence, in order (denials are the caller's).
+pub fn find_protest_cues(sentence: &str) -> Vec<Hit<ProtestCue>> {
+    protest_cues().find_all(sentence)
 }
 
 /// Whether the sentence names aircraft.
@@ -352,6 +535,7 @@ mod tests {
                 "Rebels repelled an attempt by troops to advance on the town.",
                 &[Trigger::Clash],
             ),
+            ("Riot police stood by; anti-riot units waited.", &[]),
             ("The weather was fine and the market busy.", &[]),
             ("An embattled leader.", &[]),
         ];
@@ -359,6 +543,101 @@ mod tests {
             let found: Vec<Trigger> = find_triggers(sentence).iter().map(|h| h.value).collect();
             assert_eq!(found, *expected, "{sentence}");
         }
+    }
+
+    #[test]
+    fn protest_cues_say_what_a_protest_met() {
+        use ProtestCue as C;
+        use SubEventType as S;
+        // (sentence, cues, protesters counted dead, sub-event type)
+        let cases: &[(&str, &[ProtestCue], bool, SubEventType)] = &[
+            (
+                "Thousands rallied in Idlib.",
+                &[],
+                false,
+                S::PeacefulProtest,
+            ),
+            (
+                "Police fired tear gas to disperse the crowd.",
+                &[C::Intervention, C::Intervention],
+                false,
+                S::ProtestWithIntervention,
+            ),
+            (
+                "Troops opened fire on protesters.",
+                &[C::ExcessiveForce],
+                false,
+                S::ExcessiveForceAgainstProtesters,
+            ),
+            (
+                "Five protesters were killed.",
+                &[],
+                true,
+                S::ExcessiveForceAgainstProtesters,
+            ),
+            // Lethal force outranks dispersal.
+            (
+                "Police fired tear gas and then live ammunition.",
+                &[C::Intervention, C::ExcessiveForce],
+                false,
+                S::ExcessiveForceAgainstProtesters,
+            ),
+            // The demonstrators' own violence outranks the force that met it.
+            (
+                "Protesters threw stones and police opened fire.",
+                &[C::Violence, C::ExcessiveForce],
+                false,
+                S::ViolentDemonstration,
+            ),
+            (
+                "Protesters clashed with security forces.",
+                &[C::Violence],
+                false,
+                S::ViolentDemonstration,
+            ),
+            // Not a cue: a crowd dispersing of itself.
+            (
+                "The crowd dispersed peacefully.",
+                &[],
+                false,
+                S::PeacefulProtest,
+            ),
+        ];
+        for &(sentence, cues, killed, sub) in cases {
+            let found: Vec<ProtestCue> = find_protest_cues(sentence)
+                .iter()
+                .map(|h| h.value)
+                .collect();
+            assert_eq!(found, cues, "{sentence}");
+            assert_eq!(protest_sub_event_type(&found, killed), sub, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn more_force_keeps_the_most_a_demonstration_met() {
+        use SubEventType as S;
+        let table = [
+            (
+                S::PeacefulProtest,
+                S::ProtestWithIntervention,
+                S::ProtestWithIntervention,
+            ),
+            (
+                S::ExcessiveForceAgainstProtesters,
+                S::ProtestWithIntervention,
+                S::ExcessiveForceAgainstProtesters,
+            ),
+            (
+                S::ViolentDemonstration,
+                S::PeacefulProtest,
+                S::ViolentDemonstration,
+            ),
+        ];
+        for (a, b, want) in table {
+            assert_eq!(more_force(a, b), want, "{a:?} {b:?}");
+        }
+        assert!(is_demonstration(S::ExcessiveForceAgainstProtesters));
+        assert!(!is_demonstration(S::Attack));
     }
 
     #[test]

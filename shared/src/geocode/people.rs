@@ -123,6 +123,15 @@ pub(super) fn person_name(
     if ws.len() == 1 && sentence_start(words, ws.start) && person_apposition(words, ws.end) {
         return true;
     }
+    // "said Malek Ammar, an activist": the capitalised words around the
+    // match, after a reporting verb and before an apposition or an age.
+    let (first, end) = capitalised_run(words, ws);
+    if first > 0
+        && REPORTING_VERBS.contains(&words.lower(first - 1).as_ref())
+        && (person_apposition(words, end) || age_follows(words, end))
+    {
+        return true;
+    }
     // The word before, past an article or "bin" ("Abu Bakr al-Baghdadi",
     // "Mohammed bin Salman").
     let mut before = ws.start;
@@ -138,6 +147,25 @@ pub(super) fn person_name(
             .trim()
             .is_empty()
         && !(ws.len() == 1 && is_country(&words.lower(ws.start)))
+}
+
+/// The run of capitalised words, one space apart, that holds words `ws`
+/// (at most three more on each side): its first word and the word after it.
+fn capitalised_run(words: &TextWords, ws: &Range<usize>) -> (usize, usize) {
+    let joined = |i: usize| {
+        words.text()[words.range(i - 1).end..words.range(i).start] == *" "
+            && capitalised(words.word(i - 1))
+            && capitalised(words.word(i))
+    };
+    let mut first = ws.start;
+    while first > 0 && ws.start - first < 3 && joined(first) {
+        first -= 1;
+    }
+    let mut end = ws.end;
+    while end < words.len() && end - ws.end < 3 && joined(end) {
+        end += 1;
+    }
+    (first, end)
 }
 
 /// Verbs that introduce a speaker ("said Salam").
@@ -261,6 +289,26 @@ mod tests {
                 false,
             ),
             ("Jordan Matthews, a spokesman, said", "Jordan", true),
+            (
+                "\"It is over,\" said Malek Ammar, an activist in the area.",
+                "Malek",
+                true,
+            ),
+            (
+                "\"It is over,\" said Malek Ammar, an activist in the area.",
+                "Ammar",
+                true,
+            ),
+            (
+                "\"It is over,\" said Malek Ammar, 34, a teacher.",
+                "Ammar",
+                true,
+            ),
+            (
+                "Rockets hit Malek Ammar, a village near Hama.",
+                "Ammar",
+                false,
+            ),
         ];
         for (text, name, person) in table {
             let words = TextWords::new(text, tokenize(text));

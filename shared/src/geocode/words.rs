@@ -827,6 +827,15 @@ pub const ACTOR_PHRASES: &[&str] = &[
     "Men of Dignity",
     "Syrian Salvation Government",
     "Syrian Interim Government",
+    // Seats of government named for the government: "the White House" is
+    // Casablanca (Dar al-Bayda) to a gazetteer.
+    "White House",
+    "the Kremlin",
+    "the Pentagon",
+    "Elysee Palace",
+    "Élysée Palace",
+    "Downing Street",
+    "Capitol Hill",
 ];
 
 /// Words after a name that make it a governorate ("Idlib province").

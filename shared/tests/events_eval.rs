@@ -14,7 +14,8 @@
 //! extracted event counts for one expected event at most). Reported:
 //! recall (found / expected), the same ignoring the type, the sub-event
 //! type and fatalities of the found ones, and precision (extracted events
-//! that found one / all extracted, background events left out). The tests
+//! that found one / all extracted, background events and meetings left
+//! out). The tests
 //! fail when a rate falls below what the pipeline achieved when the floor
 //! was last set. Run with `-- --nocapture` to see the tables:
 //!
@@ -30,7 +31,7 @@ use gazetteer::place::haversine_km;
 use serde::Deserialize;
 use shared::geocode::Geocoder;
 use shared::pipeline::Pipeline;
-use shared::{Article, Event};
+use shared::{Article, Event, SubEventType};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -39,9 +40,11 @@ use std::sync::OnceLock;
 /// Floors: the rates when last set, rounded down to 0.05. Both sets were
 /// written in session 16 by a helper who had not read the code (25
 /// articles each, 82 and 68 events); first run: dev recall 0.67 and
-/// precision 0.63, held-out 0.51 and 0.52.
+/// precision 0.63, held-out 0.51 and 0.52. After the fixes the dev misses
+/// asked for (actors, attacks on forces, tolls so far): dev 0.70 and
+/// 0.70, held-out 0.53 and 0.54.
 const DEV_MIN_RECALL: f64 = 0.65;
-const DEV_MIN_PRECISION: f64 = 0.60;
+const DEV_MIN_PRECISION: f64 = 0.70;
 const HELDOUT_MIN_RECALL: f64 = 0.50;
 const HELDOUT_MIN_PRECISION: f64 = 0.50;
 
@@ -162,10 +165,13 @@ impl Tally {
     }
 }
 
+/// One line for an extracted event, with the start of the sentence it was
+/// read from.
 fn describe(e: &Event) -> String {
     let p = &e.properties;
+    let said: String = p.notes.chars().take(110).collect();
     format!(
-        "{} {} / {} at {} ({:.3}, {:.3}) fatalities {:?}{}",
+        "{} {} / {} at {} ({:.3}, {:.3}) fatalities {:?}{}\n          from: {said}",
         p.event_date.as_deref().unwrap_or("undated"),
         p.event_type.label(),
         p.sub_event_type.label(),
@@ -244,7 +250,11 @@ fn check(file: &str, min_recall: f64, min_precision: f64, shown: bool) {
             }
         }
         for (j, e) in events.iter().enumerate() {
-            if e.properties.background {
+            // Background events are flagged as such; meetings and talks are
+            // kept as Strategic developments / Other by design (issue 5:
+            // "the Geneva meeting"), while the coders were asked to code
+            // what ACLED codes, which leaves them out.
+            if e.properties.background || e.properties.sub_event_type == SubEventType::Other {
                 continue;
             }
             let matched = found.contains(&Some(j));
@@ -276,7 +286,7 @@ fn check(file: &str, min_recall: f64, min_precision: f64, shown: bool) {
         );
     }
     println!(
-        "precision: {} of {} extracted events (background left out) are coded ones: {:.2} (floor {min_precision:.2}); recall {:.2} (floor {min_recall:.2})",
+        "precision: {} of {} extracted events (background and meetings left out) are coded ones: {:.2} (floor {min_precision:.2}); recall {:.2} (floor {min_recall:.2})",
         all.extracted_matched,
         all.extracted,
         all.precision(),

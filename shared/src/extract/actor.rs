@@ -57,7 +57,7 @@ const JORDAN: Actor = Actor {
     name: "Military Forces of Jordan",
     side: Side::State,
 };
-const REBELS: Actor = Actor {
+pub const REBELS: Actor = Actor {
     name: "Opposition Rebels (Syria)",
     side: Side::NonState,
 };
@@ -211,6 +211,12 @@ const ACTORS: &[(&str, Actor)] = &[
     ("islamic state", group("Islamic State")),
     ("isis", group("Islamic State")),
     ("isil", group("Islamic State")),
+    // AP style of 2014-17 ("IS fighters"); "IS" alone is the verb.
+    ("is fighters", group("Islamic State")),
+    ("is militants", group("Islamic State")),
+    ("is jihadists", group("Islamic State")),
+    ("is extremists", group("Islamic State")),
+    ("is group", group("Islamic State")),
     ("daesh", group("Islamic State")),
     (
         "syrian democratic forces",
@@ -357,9 +363,62 @@ pub fn in_country(name: &'static str, country: &str) -> &'static str {
     }
 }
 
-/// Every actor named in a sentence, in order.
+/// States named for their forces when they strike: "Israel struck",
+/// "Turkey shelled", "Russia said it bombed".
+const STRIKING_STATES: &[(&str, Actor)] = &[
+    ("israel", ISRAEL),
+    ("turkey", TURKEY),
+    ("russia", RUSSIA),
+    ("iran", IRAN),
+    ("the united states", USA),
+    ("the us", USA),
+    ("the u.s.", USA),
+];
+
+/// Verbs of striking after a state's name (see [`STRIKING_STATES`]).
+const STRIKE_VERBS: &[&str] = &[
+    "struck", "bombed", "shelled", "hit", "attacked", "targeted", "pounded", "launched", "fired",
+];
+
+/// "Israel struck" as (the phrase, the length of the state's name, the
+/// state's forces), with "Israel said it struck" too.
+fn striking_states() -> &'static Lexicon<(usize, Actor)> {
+    static LEXICON: OnceLock<Lexicon<(usize, Actor)>> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut entries: Vec<(String, (usize, Actor))> = Vec::new();
+        for &(state, actor) in STRIKING_STATES {
+            for verb in STRIKE_VERBS {
+                for phrase in [format!("{state} {verb}"), format!("{state} said it {verb}")] {
+                    entries.push((phrase, (state.len(), actor)));
+                }
+            }
+        }
+        let entries: Vec<(&str, (usize, Actor))> =
+            entries.iter().map(|(p, v)| (p.as_str(), *v)).collect();
+        Lexicon::new(&entries)
+    })
+}
+
+/// Every actor named in a sentence, in order: the lexicon's, and a state
+/// named for its forces as it strikes ("Israel struck": the hit is the
+/// state's name).
 pub fn find_actors(sentence: &str) -> Vec<Hit<Actor>> {
-    actors().find_all(sentence)
+    let mut hits = actors().find_all(sentence);
+    let states: Vec<Hit<Actor>> = striking_states()
+        .find_all(sentence)
+        .into_iter()
+        .map(|h| Hit {
+            start: h.start,
+            end: h.start + h.value.0,
+            value: h.value.1,
+        })
+        .filter(|h| !hits.iter().any(|n| n.start < h.end && h.start < n.end))
+        .collect();
+    if !states.is_empty() {
+        hits.extend(states);
+        hits.sort_by_key(|h| h.start);
+    }
+    hits
 }
 
 /// Every force named in a sentence about a demonstration, in order: the

@@ -143,6 +143,17 @@ const CUMULATIVE: &[&str] = &[
     "in recent years",
 ];
 
+/// A toll so far: with "since" anywhere in the sentence ("more than 300
+/// people have been killed in Sweida province since the fighting began"),
+/// a sum of many events, not one.
+const TOLL_SO_FAR: &[&str] = &[
+    "have been killed",
+    "has been killed",
+    "had been killed",
+    "have died",
+    "have been wounded",
+];
+
 /// Days before the article beyond which a dated event is background.
 const BACKGROUND_AFTER_DAYS: i64 = 21;
 
@@ -169,7 +180,8 @@ pub fn extract_article<P: Clone>(
         let groups = trigger_groups(sentence, &tokens);
         let fatalities = fatality::find_fatalities(&tokens);
         let lower = sentence.to_lowercase();
-        let cumulative = CUMULATIVE.iter().any(|c| lower.contains(c));
+        let cumulative = CUMULATIVE.iter().any(|c| lower.contains(c))
+            || (lower.contains(" since ") && TOLL_SO_FAR.iter().any(|c| lower.contains(c)));
         let sentence_places: Vec<&PlaceHit<P>> = places
             .iter()
             .filter(|p| p.span.start >= span.start && p.span.end <= span.end)
@@ -339,10 +351,27 @@ pub fn extract_article<P: Clone>(
                     .iter()
                     .any(|h| h.value.name == a && h.value.side == Side::State)
             }) || actor1.is_some_and(|a| a.starts_with("Military Forces of"));
+            // "Israel struck", "Russia pounded": in these wars a strike of
+            // Israel's, Russia's or the US-led coalition's on Syria, Lebanon
+            // or Iraq is from the air unless the sentence says otherwise.
+            let air_power = actor1.is_some_and(|a| AIR_POWERS.contains(&a))
+                && !["artillery", "tank", "shells", "mortar"]
+                    .iter()
+                    .any(|w| lower.contains(w));
             let sub_event_type = match &told {
                 Some(told) => told.sub_event_type,
-                None => group.trigger.sub_event_type(aircraft, government_acts),
+                None => group
+                    .trigger
+                    .sub_event_type(aircraft || air_power, government_acts),
             };
+            // "attacked an army checkpoint": an attack on forces is a battle,
+            // not violence against civilians.
+            let sub_event_type =
+                if sub_event_type == SubEventType::Attack && attacks_forces(sentence, group) {
+                    SubEventType::ArmedClash
+                } else {
+                    sub_event_type
+                };
             let counts = match &told {
                 Some(told) => told.fatalities.clone(),
                 None => counts,
@@ -762,6 +791,45 @@ fn choose_place<'p, P>(
         })
 }
 
+/// Forces whose strikes ("struck", "pounded", "targeted") are air strikes
+/// unless artillery, tanks or mortars are named.
+const AIR_POWERS: &[&str] = &[
+    "Military Forces of Israel",
+    "Military Forces of Russia",
+    "Military Forces of the United States",
+];
+
+/// Words after "attacked" that say it attacked armed men or their posts.
+const FORCES_ATTACKED: &[&str] = &[
+    "soldiers",
+    "troops",
+    "forces",
+    "army",
+    "fighters",
+    "militants",
+    "rebels",
+    "police",
+    "policemen",
+    "militia",
+    "military",
+];
+
+/// Whether the trigger of `group` is "attacked" with armed men or their
+/// posts among the next four words ("attacked an army checkpoint",
+/// "attacked a checkpoint manned by the Popular Mobilization Forces").
+fn attacks_forces(sentence: &str, group: &Group) -> bool {
+    let trigger = sentence[group.at..group.end].to_ascii_lowercase();
+    if !trigger.ends_with("attacked") || trigger.starts_with("was") || trigger.starts_with("were") {
+        return false;
+    }
+    sentence[group.end..]
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .map(str::to_ascii_lowercase)
+        .any(|w| TARGET_NOUNS.contains(&w.as_str()) || FORCES_ATTACKED.contains(&w.as_str()))
+}
+
 /// Nouns after an actor's name that make it the target ("an Israeli army
 /// position", "a Turkish military base").
 const TARGET_NOUNS: &[&str] = &[
@@ -811,22 +879,44 @@ fn roles(
             .collect();
         TARGET_NOUNS.contains(&next.as_str())
     };
-    let actor1 = armed
-        .iter()
-        .filter(|h| !target(h))
-        .rfind(|h| h.start <= at)
-        .or_else(|| armed.iter().find(|h| !target(h)))
-        .or_else(|| armed.first())
+    // "Syrian government forces and Hezbollah fighters captured": of a
+    // subject of two sides joined by "and", the first.
+    let joined = |a: &phrase::Hit<actor::Actor>, b: &phrase::Hit<actor::Actor>| {
+        let between = sentence.get(a.end..b.start).unwrap_or("").trim();
+        (between == "and" || between.starts_with("and "))
+            && between.split_whitespace().count() <= 3
+            && !between.contains([',', ';', '.'])
+    };
+    let acting: Vec<&phrase::Hit<actor::Actor>> =
+        armed.iter().copied().filter(|h| !target(h)).collect();
+    let subject = acting.iter().rposition(|h| h.start <= at).map(|mut k| {
+        while k > 0 && joined(acting[k - 1], acting[k]) {
+            k -= 1;
+        }
+        acting[k]
+    });
+    let actor1 = subject
+        .or_else(|| acting.first().copied())
+        .or_else(|| armed.first().copied())
         .map(|h| h.value);
     let civilians = actors
         .iter()
         .find(|h| h.value.side == Side::Civilians)
         .map(|h| h.value);
+    // The other side: one of another kind (a state against rebels) before
+    // another group of the same kind ("rebels of the Free Syrian Army").
     let other = armed
         .iter()
         .map(|h| h.value)
-        .find(|a| Some(a.side) != actor1.map(|x| x.side) || Some(a.name) != actor1.map(|x| x.name))
-        .filter(|a| actor1.is_none_or(|x| x.name != a.name));
+        .find(|a| actor1.is_some_and(|x| x.side != a.side))
+        .or_else(|| {
+            // Not "rebels" for a rebel group, nor a group for "rebels".
+            let generic = |a: actor::Actor| a.name == actor::REBELS.name;
+            armed
+                .iter()
+                .map(|h| h.value)
+                .find(|a| actor1.is_none_or(|x| x.name != a.name && !generic(x) && !generic(*a)))
+        });
     let actor2 = match trigger {
         Trigger::Agreement | Trigger::Diplomacy | Trigger::Evacuation => other,
         _ => other.filter(|_| civilians.is_none()).or(civilians),
@@ -1091,6 +1181,30 @@ mod tests {
         assert_eq!(out.events[0].fatalities, Some(55));
         assert_eq!(out.events[0].date, NaiveDate::from_ymd_opt(2020, 1, 15));
         assert_eq!(out.events[0].sub_event_type, SubEventType::ArmedClash);
+    }
+
+    #[test]
+    fn tolls_so_far_are_background() {
+        // (sentence, background?)
+        let table = [
+            ("The Observatory says more than 300 people have been killed in Sweida since the fighting began on Sunday.", true),
+            ("More than 700 people, most of them civilians, have been killed in clashes in Latakia since Thursday, the monitor said.", true),
+            ("Air strikes killed 12 people in Sweida on Sunday, the monitor said.", false),
+        ];
+        for (text, background) in table {
+            let a = article(text, "2025-07-16");
+            let places = hits(
+                text,
+                &[if text.contains("Latakia") {
+                    "Latakia"
+                } else {
+                    "Sweida"
+                }],
+            );
+            let out = extract_article(&a, &places, None);
+            assert_eq!(out.events.len(), 1, "{text}: {:#?}", out.events);
+            assert_eq!(out.events[0].background, background, "{text}");
+        }
     }
 
     #[test]

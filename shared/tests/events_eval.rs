@@ -41,9 +41,9 @@ use std::sync::OnceLock;
 /// written in session 16 by a helper who had not read the code (25
 /// articles each, 82 and 68 events); first run: dev recall 0.67 and
 /// precision 0.63, held-out 0.51 and 0.52. After the fixes the dev misses
-/// asked for (actors, attacks on forces, tolls so far): dev 0.70 and
-/// 0.70, held-out 0.53 and 0.54.
-const DEV_MIN_RECALL: f64 = 0.65;
+/// asked for (actors, attacks on forces, tolls so far, territory taken by
+/// foreign armies): dev 0.73 and 0.70, held-out 0.53 and 0.54.
+const DEV_MIN_RECALL: f64 = 0.70;
 const DEV_MIN_PRECISION: f64 = 0.70;
 const HELDOUT_MIN_RECALL: f64 = 0.50;
 const HELDOUT_MIN_PRECISION: f64 = 0.50;

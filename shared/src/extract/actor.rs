@@ -163,6 +163,8 @@ const ACTORS: &[(&str, Actor)] = &[
     ("israeli military", ISRAEL),
     ("israeli artillery", ISRAEL),
     ("israeli shelling", ISRAEL),
+    ("israeli tank", ISRAEL),
+    ("israeli tanks", ISRAEL),
     ("idf", ISRAEL),
     ("iraqi forces", IRAQ),
     ("iraqi army", IRAQ),

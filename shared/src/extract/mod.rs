@@ -346,11 +346,16 @@ pub fn extract_article<P: Clone>(
                     actor2 = None;
                 }
             }
+            // A state's forces at home regain territory; a foreign army
+            // taking a town (Turkey's in Afrin) overtakes it, as ACLED codes
+            // a non-state actor's.
             let government_acts = actor1.is_some_and(|a| {
-                actors
+                let state = actors
                     .iter()
                     .any(|h| h.value.name == a && h.value.side == Side::State)
-            }) || actor1.is_some_and(|a| a.starts_with("Military Forces of"));
+                    || a.starts_with("Military Forces of");
+                state && !FOREIGN_FORCES.contains(&a)
+            });
             // "Israel struck", "Russia pounded": in these wars a strike of
             // Israel's, Russia's or the US-led coalition's on Syria, Lebanon
             // or Iraq is from the air unless the sentence says otherwise.
@@ -791,6 +796,16 @@ fn choose_place<'p, P>(
         })
 }
 
+/// States whose forces fight in Syria, Iraq and Lebanon as foreign ones:
+/// territory they take is overtaken, not regained.
+const FOREIGN_FORCES: &[&str] = &[
+    "Military Forces of Turkey",
+    "Military Forces of Russia",
+    "Military Forces of the United States",
+    "Military Forces of Israel",
+    "Military Forces of Iran",
+];
+
 /// Forces whose strikes ("struck", "pounded", "targeted") are air strikes
 /// unless artillery, tanks or mortars are named.
 const AIR_POWERS: &[&str] = &[
@@ -1122,6 +1137,73 @@ mod tests {
                 .filter_map(|e| Some((e.sub_event_type, e.place.as_ref()?.place, e.fatalities)))
                 .collect();
             assert_eq!(got, want.to_vec(), "{text}");
+        }
+    }
+
+    /// Who acted and what kind of event it was, from the sentence's shape.
+    #[test]
+    fn the_acting_side_and_the_kind_of_event() {
+        use SubEventType as S;
+        // (report, place, sub-event type, actor 1)
+        let cases: &[(&str, &str, SubEventType, Option<&str>)] = &[
+            (
+                "Syrian government forces and Lebanese Hezbollah fighters captured the town of Qusair on Wednesday.",
+                "Qusair",
+                S::GovernmentRegainsTerritory,
+                Some("Military Forces of Syria"),
+            ),
+            (
+                "IS fighters seized the al-Tanf crossing on Thursday after government troops withdrew.",
+                "al-Tanf",
+                S::NonStateActorOvertakesTerritory,
+                Some("Islamic State"),
+            ),
+            (
+                "Turkish troops and allied Syrian rebels took control of the centre of Afrin on Sunday.",
+                "Afrin",
+                S::NonStateActorOvertakesTerritory,
+                Some("Military Forces of Turkey"),
+            ),
+            (
+                "The SDF on Tuesday took full control of Raqqa.",
+                "Raqqa",
+                S::NonStateActorOvertakesTerritory,
+                Some("Syrian Democratic Forces"),
+            ),
+            (
+                "Rebels attacked an army checkpoint on the edge of Rastan on Saturday, killing four soldiers.",
+                "Rastan",
+                S::ArmedClash,
+                Some("Opposition Rebels (Syria)"),
+            ),
+            (
+                "Gunmen attacked a wedding in Rastan on Saturday, killing four guests.",
+                "Rastan",
+                S::Attack,
+                None,
+            ),
+            (
+                "Israel struck the defence ministry in Damascus on Wednesday, killing three people.",
+                "Damascus",
+                S::AirDroneStrike,
+                Some("Military Forces of Israel"),
+            ),
+            (
+                "Israeli tank fire struck a village near Quneitra on Wednesday.",
+                "Quneitra",
+                S::ShellingArtilleryMissileAttack,
+                Some("Military Forces of Israel"),
+            ),
+        ];
+        for &(text, place, sub_event_type, actor1) in cases {
+            let a = article(text, "2016-05-03");
+            let out = extract_article(&a, &hits(text, &[place]), None);
+            let got: Vec<(SubEventType, Option<&str>)> = out
+                .events
+                .iter()
+                .map(|e| (e.sub_event_type, e.actor1))
+                .collect();
+            assert_eq!(got, vec![(sub_event_type, actor1)], "{text}");
         }
     }
 

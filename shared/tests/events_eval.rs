@@ -42,10 +42,11 @@ use std::sync::OnceLock;
 /// articles each, 82 and 68 events); first run: dev recall 0.67 and
 /// precision 0.63, held-out 0.51 and 0.52. After the fixes the dev misses
 /// asked for (actors, attacks on forces, tolls so far, territory taken by
-/// foreign armies): dev 0.73 and 0.70, held-out 0.53 and 0.54.
-const DEV_MIN_RECALL: f64 = 0.70;
+/// foreign armies, crowds no one calls a protest): dev 0.76 and 0.72,
+/// held-out 0.56 and 0.54.
+const DEV_MIN_RECALL: f64 = 0.75;
 const DEV_MIN_PRECISION: f64 = 0.70;
-const HELDOUT_MIN_RECALL: f64 = 0.50;
+const HELDOUT_MIN_RECALL: f64 = 0.55;
 const HELDOUT_MIN_PRECISION: f64 = 0.50;
 
 fn root() -> PathBuf {

@@ -149,18 +149,22 @@ const VICTIM_WORDS: usize = 2;
 /// "killed 40 civilians", "killing more than 1,600", "death toll rose to 30":
 /// the count and the words (token indices) from its number to who it is of.
 fn active_count(words: &[&str], kill: usize) -> Option<(u32, Range<usize>)> {
-    if !matches!(
-        words[kill],
-        "killed"
-            | "killing"
-            | "kill"
-            | "kills"
-            | "toll"
-            | "death"
-            | "deaths"
-            | "massacred"
-            | "executed"
-    ) {
+    // "shot dead five protesters"
+    let shot_dead = words[kill] == "dead" && kill > 0 && words[kill - 1] == "shot";
+    if !shot_dead
+        && !matches!(
+            words[kill],
+            "killed"
+                | "killing"
+                | "kill"
+                | "kills"
+                | "toll"
+                | "death"
+                | "deaths"
+                | "massacred"
+                | "executed"
+        )
+    {
         return None;
     }
     let mut k = kill + 1;

@@ -596,6 +596,29 @@ impl Demonstration {
     }
 }
 
+/// Words before what a protest is about ("to protest against the
+/// bombing", "rallied over the killings").
+const PROTESTED: &[&str] = &[
+    "against",
+    "over",
+    "condemn",
+    "condemning",
+    "denounce",
+    "denouncing",
+];
+
+/// Whether the trigger at `at` is what a protest is about: one of
+/// [`PROTESTED`] within the three words before it ("against the bombing").
+fn protested_against(tokens: &[tokens::Token], at: usize) -> bool {
+    let index = tokens
+        .iter()
+        .position(|t| t.span.start >= at)
+        .unwrap_or(tokens.len());
+    tokens[index.saturating_sub(3)..index]
+        .iter()
+        .any(|t| PROTESTED.contains(&t.lower.as_str()))
+}
+
 /// A hedge or a denial within the four words before a protest cue, in the
 /// same clause: "no arrests were made", "the release of those detained".
 fn cue_denied(sentence: &str, tokens: &[tokens::Token], at: usize) -> bool {
@@ -641,7 +664,8 @@ fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
         let cues = find_protest_cues(sentence);
         hits.retain(|h| {
             h.value == Trigger::Protest
-                || !cues.iter().any(|c| c.start <= h.start && h.end <= c.end)
+                || !(cues.iter().any(|c| c.start <= h.start && h.end <= c.end)
+                    || protested_against(tokens, h.start))
         });
     }
     let violent = hits
@@ -1553,6 +1577,43 @@ mod tests {
                 CROWD,
                 None,
                 None,
+            ),
+            // A crowd that demonstrated, marched or was dispersed, though
+            // no one says "protest"; what it protested is no event.
+            (
+                "Hundreds of people demonstrated in Sweida on Friday against the economic situation.",
+                S::PeacefulProtest,
+                CROWD,
+                None,
+                None,
+            ),
+            (
+                "Thousands marched in Idlib on Friday to condemn the offensive.",
+                S::PeacefulProtest,
+                CROWD,
+                None,
+                None,
+            ),
+            (
+                "Police fired tear gas to disperse hundreds of people who had gathered in Daraa on Friday.",
+                S::ProtestWithIntervention,
+                CROWD,
+                POLICE,
+                None,
+            ),
+            (
+                "Hundreds gathered in Hama on Friday to protest against the bombing, chanting slogans.",
+                S::PeacefulProtest,
+                CROWD,
+                None,
+                None,
+            ),
+            (
+                "Troops shot dead five protesters in Daraa on Friday, residents said.",
+                S::ExcessiveForceAgainstProtesters,
+                ARMY,
+                CROWD,
+                Some(5),
             ),
         ];
         for &(text, sub_event_type, actor1, actor2, fatalities) in cases {

@@ -265,6 +265,30 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     // (Not "demonstrated" nor "protested": "the attack demonstrated its
     // reach", "Ankara protested the strike".)
     ("sit-in", Trigger::Protest),
+    // A crowd that demonstrated, protested or marched ("demonstrated its
+    // power", "Russia protested", "troops marched in" are no protests).
+    ("people demonstrated", Trigger::Protest),
+    ("hundreds demonstrated", Trigger::Protest),
+    ("thousands demonstrated", Trigger::Protest),
+    ("dozens demonstrated", Trigger::Protest),
+    ("residents demonstrated", Trigger::Protest),
+    ("people protested", Trigger::Protest),
+    ("hundreds protested", Trigger::Protest),
+    ("thousands protested", Trigger::Protest),
+    ("dozens protested", Trigger::Protest),
+    ("residents protested", Trigger::Protest),
+    ("people marched", Trigger::Protest),
+    ("hundreds marched", Trigger::Protest),
+    ("thousands marched", Trigger::Protest),
+    ("dozens marched", Trigger::Protest),
+    ("residents marched", Trigger::Protest),
+    ("protesters marched", Trigger::Protest),
+    ("demonstrators marched", Trigger::Protest),
+    // A crowd met with force or chanting, though no one says "protest".
+    ("chanting slogans", Trigger::Protest),
+    ("chanted slogans", Trigger::Protest),
+    ("shouting slogans", Trigger::Protest),
+    ("to disperse", Trigger::Protest),
     ("riot", Trigger::Riot),
     ("riots", Trigger::Riot),
     ("rioters", Trigger::Riot),

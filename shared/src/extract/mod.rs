@@ -374,6 +374,9 @@ pub fn extract_article<P: Clone>(
             let sub_event_type =
                 if sub_event_type == SubEventType::Attack && attacks_forces(sentence, group) {
                     SubEventType::ArmedClash
+                } else if group.trigger == Trigger::Territory && storms_homes(sentence, group) {
+                    // "stormed homes in Taldou and killed entire families".
+                    SubEventType::Attack
                 } else {
                     sub_event_type
                 };
@@ -853,6 +856,34 @@ const FORCES_ATTACKED: &[&str] = &[
     "military",
 ];
 
+/// Where civilians live and shelter: storming one is no capture.
+const HOMES: &[&str] = &[
+    "home",
+    "homes",
+    "house",
+    "houses",
+    "hospital",
+    "hospitals",
+    "school",
+    "schools",
+    "mosque",
+    "church",
+    "convent",
+    "shelter",
+    "shelters",
+];
+
+/// Whether the trigger of `group` is "stormed" with homes or other
+/// buildings of civilians among the next three words.
+fn storms_homes(sentence: &str, group: &Group) -> bool {
+    sentence[group.at..group.end].eq_ignore_ascii_case("stormed")
+        && sentence[group.end..]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .any(|w| HOMES.contains(&w.to_ascii_lowercase().as_str()))
+}
+
 /// Whether the trigger of `group` is "attacked" with armed men or their
 /// posts among the next four words ("attacked an army checkpoint",
 /// "attacked a checkpoint manned by the Popular Mobilization Forces").
@@ -1205,6 +1236,18 @@ mod tests {
                 "Rastan",
                 S::Attack,
                 None,
+            ),
+            (
+                "Militiamen stormed homes in the village of Taldou on Friday and killed entire families.",
+                "Taldou",
+                S::Attack,
+                None,
+            ),
+            (
+                "Rebels stormed the village of Taldou on Friday.",
+                "Taldou",
+                S::NonStateActorOvertakesTerritory,
+                Some("Opposition Rebels (Syria)"),
             ),
             (
                 "Israel struck the defence ministry in Damascus on Wednesday, killing three people.",

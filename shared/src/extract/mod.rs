@@ -613,23 +613,24 @@ const PROTESTED: &[&str] = &[
 /// Whether the trigger at `at` is what a protest is about: one of
 /// [`PROTESTED`] within the three words before it ("against the bombing").
 fn protested_against(tokens: &[tokens::Token], at: usize) -> bool {
+    tokens_before(tokens, at, 3)
+        .iter()
+        .any(|t| PROTESTED.contains(&t.lower.as_str()))
+}
+
+/// The (at most) `n` tokens that end before byte `at`.
+fn tokens_before(tokens: &[tokens::Token], at: usize, n: usize) -> &[tokens::Token] {
     let index = tokens
         .iter()
         .position(|t| t.span.start >= at)
         .unwrap_or(tokens.len());
-    tokens[index.saturating_sub(3)..index]
-        .iter()
-        .any(|t| PROTESTED.contains(&t.lower.as_str()))
+    &tokens[index.saturating_sub(n)..index]
 }
 
 /// A hedge or a denial within the four words before a protest cue, in the
 /// same clause: "no arrests were made", "the release of those detained".
 fn cue_denied(sentence: &str, tokens: &[tokens::Token], at: usize) -> bool {
-    let index = tokens
-        .iter()
-        .position(|t| t.span.start >= at)
-        .unwrap_or(tokens.len());
-    tokens[index.saturating_sub(4)..index].iter().any(|t| {
+    tokens_before(tokens, at, 4).iter().any(|t| {
         let word = t.lower.as_str();
         (HEDGES.contains(&word) || CUE_DENIALS.contains(&word))
             && !sentence[t.span.end..at].contains([',', ';', ':'])
@@ -736,11 +737,7 @@ fn hedged(tokens: &[tokens::Token], at: usize, trigger: Trigger) -> bool {
     if trigger == Trigger::Diplomacy {
         return false; // "will meet tomorrow" is still a meeting to code
     }
-    let index = tokens
-        .iter()
-        .position(|t| t.span.start >= at)
-        .unwrap_or(tokens.len());
-    tokens[index.saturating_sub(5)..index]
+    tokens_before(tokens, at, 5)
         .iter()
         .any(|t| HEDGES.contains(&t.lower.as_str()))
 }

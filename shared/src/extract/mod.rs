@@ -371,15 +371,17 @@ pub fn extract_article<P: Clone>(
             };
             // "attacked an army checkpoint": an attack on forces is a battle,
             // not violence against civilians.
-            let sub_event_type =
-                if sub_event_type == SubEventType::Attack && attacks_forces(sentence, group) {
-                    SubEventType::ArmedClash
-                } else if group.trigger == Trigger::Territory && storms_homes(sentence, group) {
-                    // "stormed homes in Taldou and killed entire families".
-                    SubEventType::Attack
-                } else {
-                    sub_event_type
-                };
+            let sub_event_type = if sub_event_type == SubEventType::Attack
+                && attacks_forces(sentence, &tokens, group)
+            {
+                SubEventType::ArmedClash
+            } else if group.trigger == Trigger::Territory && storms_homes(sentence, &tokens, group)
+            {
+                // "stormed homes in Taldou and killed entire families".
+                SubEventType::Attack
+            } else {
+                sub_event_type
+            };
             let counts = match &told {
                 Some(told) => told.fatalities.clone(),
                 None => counts,
@@ -618,13 +620,24 @@ fn protested_against(tokens: &[tokens::Token], at: usize) -> bool {
         .any(|t| PROTESTED.contains(&t.lower.as_str()))
 }
 
+/// The (at most) `n` tokens that start at or after byte `at`.
+fn tokens_after(tokens: &[tokens::Token], at: usize, n: usize) -> &[tokens::Token] {
+    let index = first_token_from(tokens, at);
+    &tokens[index..(index + n).min(tokens.len())]
+}
+
 /// The (at most) `n` tokens that end before byte `at`.
 fn tokens_before(tokens: &[tokens::Token], at: usize, n: usize) -> &[tokens::Token] {
-    let index = tokens
+    let index = first_token_from(tokens, at);
+    &tokens[index.saturating_sub(n)..index]
+}
+
+/// The index of the first token starting at or after byte `at`.
+fn first_token_from(tokens: &[tokens::Token], at: usize) -> usize {
+    tokens
         .iter()
         .position(|t| t.span.start >= at)
-        .unwrap_or(tokens.len());
-    &tokens[index.saturating_sub(n)..index]
+        .unwrap_or(tokens.len())
 }
 
 /// A hedge or a denial within the four words before a protest cue, in the
@@ -872,29 +885,25 @@ const HOMES: &[&str] = &[
 
 /// Whether the trigger of `group` is "stormed" with homes or other
 /// buildings of civilians among the next three words.
-fn storms_homes(sentence: &str, group: &Group) -> bool {
+fn storms_homes(sentence: &str, tokens: &[tokens::Token], group: &Group) -> bool {
     sentence[group.at..group.end].eq_ignore_ascii_case("stormed")
-        && sentence[group.end..]
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .take(3)
-            .any(|w| HOMES.contains(&w.to_ascii_lowercase().as_str()))
+        && tokens_after(tokens, group.end, 3)
+            .iter()
+            .any(|t| HOMES.contains(&t.lower.as_str()))
 }
 
 /// Whether the trigger of `group` is "attacked" with armed men or their
 /// posts among the next four words ("attacked an army checkpoint",
 /// "attacked a checkpoint manned by the Popular Mobilization Forces").
-fn attacks_forces(sentence: &str, group: &Group) -> bool {
+fn attacks_forces(sentence: &str, tokens: &[tokens::Token], group: &Group) -> bool {
     let trigger = sentence[group.at..group.end].to_ascii_lowercase();
     if !trigger.ends_with("attacked") || trigger.starts_with("was") || trigger.starts_with("were") {
         return false;
     }
-    sentence[group.end..]
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .take(4)
-        .map(str::to_ascii_lowercase)
-        .any(|w| TARGET_NOUNS.contains(&w.as_str()) || FORCES_ATTACKED.contains(&w.as_str()))
+    tokens_after(tokens, group.end, 4).iter().any(|t| {
+        let w = t.lower.as_str();
+        TARGET_NOUNS.contains(&w) || FORCES_ATTACKED.contains(&w)
+    })
 }
 
 /// Nouns after an actor's name that make it the target ("an Israeli army

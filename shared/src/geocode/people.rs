@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::text::{capitalised, next_is_name_part, TextWords, ARTICLE_WORDS};
+use super::text::{capitalised, next_is_capitalised, next_is_name_part, TextWords, ARTICLE_WORDS};
 use super::words::{
     in_lists, WordSet, FIRST_NAMES, GIVEN_NAMES, KUNYA_WORDS, PERSON_NOUNS, PERSON_TITLES,
     PLACE_GIVEN_NAMES,
@@ -152,11 +152,7 @@ pub(super) fn person_name(
 /// The run of capitalised words, one space apart, that holds words `ws`
 /// (at most three more on each side): its first word and the word after it.
 fn capitalised_run(words: &TextWords, ws: &Range<usize>) -> (usize, usize) {
-    let joined = |i: usize| {
-        words.text()[words.range(i - 1).end..words.range(i).start] == *" "
-            && capitalised(words.word(i - 1))
-            && capitalised(words.word(i))
-    };
+    let joined = |i: usize| next_is_capitalised(words, i) && capitalised(words.word(i - 1));
     let mut first = ws.start;
     while first > 0 && ws.start - first < 3 && joined(first) {
         first -= 1;

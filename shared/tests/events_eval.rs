@@ -1,7 +1,8 @@
 //! Whole articles through the whole pipeline (extract → geocode → merge),
 //! scored against the events a person coded from them as ACLED would.
 //!
-//! `data/events-dev.jsonl`: tuned against; its misses are printed.
+//! `data/events-dev.jsonl`, `data/events-dev-2.jsonl`: tuned against;
+//! their misses are printed.
 //! `data/events-heldout.jsonl`: written blind by someone who had not read
 //! the code or its data, never tuned against; its test prints the counts
 //! only, never the articles or the misses (do not work around that).
@@ -46,6 +47,11 @@ use std::sync::OnceLock;
 /// held-out 0.56 and 0.54.
 const DEV_MIN_RECALL: f64 = 0.75;
 const DEV_MIN_PRECISION: f64 = 0.70;
+/// The second dev set was written blind in session 17 (30 articles, 101
+/// events, more sources and styles: SANA, SOHR, OCHA, Kurdish and Lebanese
+/// agencies); first run: recall 0.60, precision 0.56.
+const DEV2_MIN_RECALL: f64 = 0.60;
+const DEV2_MIN_PRECISION: f64 = 0.55;
 const HELDOUT_MIN_RECALL: f64 = 0.55;
 const HELDOUT_MIN_PRECISION: f64 = 0.50;
 
@@ -312,6 +318,17 @@ fn check(file: &str, min_recall: f64, min_precision: f64, shown: bool) {
 #[test]
 fn dev_articles_give_their_events() {
     check("events-dev.jsonl", DEV_MIN_RECALL, DEV_MIN_PRECISION, true);
+}
+
+/// The second dev set: tuned against, misses shown.
+#[test]
+fn second_dev_articles_give_their_events() {
+    check(
+        "events-dev-2.jsonl",
+        DEV2_MIN_RECALL,
+        DEV2_MIN_PRECISION,
+        true,
+    );
 }
 
 /// The held-out set: counted, never shown.

@@ -61,7 +61,7 @@ pub const REBELS: Actor = Actor {
     name: "Opposition Rebels (Syria)",
     side: Side::NonState,
 };
-const CIVILIANS: Actor = Actor {
+pub const CIVILIANS: Actor = Actor {
     name: "Civilians (Syria)",
     side: Side::Civilians,
 };
@@ -74,6 +74,11 @@ pub const PROTESTERS: Actor = Actor {
 pub const RIOTERS: Actor = Actor {
     name: "Rioters (Syria)",
     side: Side::Protesters,
+};
+/// Armed men no report names ("gunmen"): ACLED's unidentified armed group.
+const UNIDENTIFIED: Actor = Actor {
+    name: "Unidentified Armed Group (Syria)",
+    side: Side::NonState,
 };
 const POLICE: Actor = Actor {
     name: "Police Forces of Syria",
@@ -255,6 +260,12 @@ const ACTORS: &[(&str, Actor)] = &[
         group("PMF: Popular Mobilization Forces"),
     ),
     ("pmf", group("PMF: Popular Mobilization Forces")),
+    ("gunmen", UNIDENTIFIED),
+    ("gunman", UNIDENTIFIED),
+    ("armed men", UNIDENTIFIED),
+    ("unidentified gunmen", UNIDENTIFIED),
+    ("masked gunmen", UNIDENTIFIED),
+    ("unknown gunmen", UNIDENTIFIED),
     ("civilians", CIVILIANS),
     ("civilian", CIVILIANS),
     ("residents", CIVILIANS),
@@ -294,8 +305,14 @@ fn forces() -> &'static Lexicon<Actor> {
 /// Civilians, protesters, rioters and police are of the country the event
 /// is in ("Civilians (Lebanon)"); the lexicon names them for Syria.
 pub fn in_country(name: &'static str, country: &str) -> &'static str {
-    const OF_SYRIA: [&str; 4] = [CIVILIANS.name, PROTESTERS.name, RIOTERS.name, POLICE.name];
-    const COUNTRIES: &[(&str, [&str; 4])] = &[
+    const OF_SYRIA: [&str; 5] = [
+        CIVILIANS.name,
+        PROTESTERS.name,
+        RIOTERS.name,
+        POLICE.name,
+        UNIDENTIFIED.name,
+    ];
+    const COUNTRIES: &[(&str, [&str; 5])] = &[
         (
             "LB",
             [
@@ -303,6 +320,7 @@ pub fn in_country(name: &'static str, country: &str) -> &'static str {
                 "Protesters (Lebanon)",
                 "Rioters (Lebanon)",
                 "Police Forces of Lebanon",
+                "Unidentified Armed Group (Lebanon)",
             ],
         ),
         (
@@ -312,6 +330,7 @@ pub fn in_country(name: &'static str, country: &str) -> &'static str {
                 "Protesters (Iraq)",
                 "Rioters (Iraq)",
                 "Police Forces of Iraq",
+                "Unidentified Armed Group (Iraq)",
             ],
         ),
         (
@@ -321,6 +340,7 @@ pub fn in_country(name: &'static str, country: &str) -> &'static str {
                 "Protesters (Turkey)",
                 "Rioters (Turkey)",
                 "Police Forces of Turkey",
+                "Unidentified Armed Group (Turkey)",
             ],
         ),
         (
@@ -330,6 +350,7 @@ pub fn in_country(name: &'static str, country: &str) -> &'static str {
                 "Protesters (Jordan)",
                 "Rioters (Jordan)",
                 "Police Forces of Jordan",
+                "Unidentified Armed Group (Jordan)",
             ],
         ),
         (
@@ -339,6 +360,7 @@ pub fn in_country(name: &'static str, country: &str) -> &'static str {
                 "Protesters (Israel)",
                 "Rioters (Israel)",
                 "Police Forces of Israel",
+                "Unidentified Armed Group (Israel)",
             ],
         ),
         (
@@ -348,6 +370,7 @@ pub fn in_country(name: &'static str, country: &str) -> &'static str {
                 "Protesters (Palestine)",
                 "Rioters (Palestine)",
                 "Police Forces of Palestine",
+                "Unidentified Armed Group (Palestine)",
             ],
         ),
         (
@@ -357,6 +380,7 @@ pub fn in_country(name: &'static str, country: &str) -> &'static str {
                 "Protesters (Iran)",
                 "Rioters (Iran)",
                 "Police Forces of Iran",
+                "Unidentified Armed Group (Iran)",
             ],
         ),
     ];
@@ -423,6 +447,24 @@ pub fn find_actors(sentence: &str) -> Vec<Hit<Actor>> {
     if !states.is_empty() {
         hits.extend(states);
         hits.sort_by_key(|h| h.start);
+    }
+    // "Islamic State militants", "Nusra rebels": the generic noun after a
+    // group's name is that group, not a second side.
+    let mut k = 1;
+    while k < hits.len() {
+        let (before, generic) = (&hits[k - 1], &hits[k]);
+        let adjoining = sentence
+            .get(before.end..generic.start)
+            .is_some_and(|gap| gap.chars().all(char::is_whitespace));
+        if adjoining
+            && matches!(before.value.side, Side::State | Side::NonState)
+            && [REBELS, UNIDENTIFIED].contains(&generic.value)
+        {
+            hits[k - 1].end = generic.end;
+            hits.remove(k);
+        } else {
+            k += 1;
+        }
     }
     hits
 }

@@ -38,6 +38,9 @@ const KILL_WORDS: &[&str] = &[
     "perished",
     "massacred",
     "executed",
+    "executions",
+    "beheaded",
+    "killings",
     "lives",
 ];
 
@@ -163,6 +166,9 @@ fn active_count(words: &[&str], kill: usize) -> Option<(u32, Range<usize>)> {
                 | "deaths"
                 | "massacred"
                 | "executed"
+                | "beheaded"
+                | "killings"
+                | "executions"
         )
     {
         return None;

@@ -382,6 +382,13 @@ pub fn extract_article<P: Clone>(
             } else {
                 sub_event_type
             };
+            // Violence against civilians has civilians on the other side,
+            // named or not ("a family of six was shot dead").
+            if sub_event_type.event_type() == crate::event::EventType::ViolenceAgainstCivilians
+                && actor2.is_none_or(|a| a == actor::REBELS.name || Some(a) == actor1)
+            {
+                actor2 = Some(actor::CIVILIANS.name);
+            }
             let counts = match &told {
                 Some(told) => told.fatalities.clone(),
                 None => counts,
@@ -429,15 +436,38 @@ pub fn extract_article<P: Clone>(
             if country_level && focus.is_some() {
                 candidate.place = None;
             }
+            // "Shelling hit Douma. Gunmen then killed 12 civilians in Douma":
+            // a killing told with no word of how, in the place just told,
+            // is that event's toll.
+            if let (Trigger::Killing, Some(index), Some(place), true) =
+                (group.trigger, previous, &candidate.place, dates.is_empty())
+            {
+                let prior = &mut out.events[index];
+                if is_violent(prior)
+                    && prior
+                        .place
+                        .as_ref()
+                        .is_some_and(|p| p.mention == place.mention)
+                {
+                    add_fatalities(prior, &counts);
+                    prior.notes.push(' ');
+                    prior.notes.push_str(sentence);
+                    produced = Some(index);
+                    continue;
+                }
+            }
             // A sentence that names no place but continues the event just
             // told ("29 troops were also killed in the fighting") adds to it.
             if candidate.place.is_none() {
                 if let Some(index) = previous {
                     let prior = &mut out.events[index];
+                    // "Air strikes hit Douma. Government forces killed 12
+                    // civilians": the killing told is the strike's toll.
                     let same_kind = prior.sub_event_type.event_type()
                         == sub_event_type.event_type()
                         || is_demonstration(prior.sub_event_type)
-                            && is_demonstration(sub_event_type);
+                            && is_demonstration(sub_event_type)
+                        || group.trigger == Trigger::Killing && is_violent(prior);
                     if same_kind && dates.is_empty() {
                         // "Three protesters were later shot dead."
                         if let Some(told) = &told {
@@ -685,9 +715,25 @@ fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
                     || protested_against(tokens, h.start))
         });
     }
-    let violent = hits
+    let mut violent = hits
         .iter()
         .any(|h| h.value.is_violent() && !is_weak(sentence, h.start, h.end));
+    // "gunmen killed 12 villagers": no word of a strike or a battle (not
+    // even an "offensive"), the killing is the event.
+    // (At a protest, who was killed is the protest's toll.)
+    if !hits
+        .iter()
+        .any(|h| h.value.is_violent() || h.value == Trigger::Protest)
+    {
+        let armed = find_actors(sentence)
+            .iter()
+            .any(|h| matches!(h.value.side, Side::State | Side::NonState));
+        if let Some(hit) = trigger::find_civilian_killing(tokens, armed) {
+            hits.push(hit);
+            hits.sort_by_key(|h| h.start);
+            violent = true;
+        }
+    }
     let mut groups: Vec<Group> = Vec::new();
     for hit in hits {
         let weak = is_weak(sentence, hit.start, hit.end);
@@ -725,7 +771,7 @@ fn family(trigger: Trigger) -> u8 {
         Trigger::Evacuation => 5,
         Trigger::Agreement => 6,
         Trigger::Diplomacy => 7,
-        Trigger::AttackOnCivilians => 8,
+        Trigger::AttackOnCivilians | Trigger::Killing => 8,
         Trigger::Abduction => 9,
         Trigger::Protest => 10,
         Trigger::Riot => 11,
@@ -1165,6 +1211,41 @@ mod tests {
         );
     }
 
+    /// A killing told with no word of how is the toll of the event just
+    /// told in the same place, and an attack of its own elsewhere.
+    #[test]
+    fn a_killing_after_an_event_is_its_toll_in_the_same_place() {
+        type Case = (
+            &'static str,
+            &'static [&'static str],
+            &'static [(SubEventType, &'static str, Option<u32>)],
+        );
+        let cases: &[Case] = &[
+            (
+                "Government forces shelled Douma on Sunday. Militiamen then killed 12 civilians in Douma.",
+                &["Douma"],
+                &[(SubEventType::ShellingArtilleryMissileAttack, "Douma", Some(12))],
+            ),
+            (
+                "Government forces shelled Douma on Sunday. Gunmen killed 12 villagers in Harasta.",
+                &["Douma", "Harasta"],
+                &[
+                    (SubEventType::ShellingArtilleryMissileAttack, "Douma", None),
+                    (SubEventType::Attack, "Harasta", Some(12)),
+                ],
+            ),
+        ];
+        for (text, names, want) in cases {
+            let out = extract_article(&article(text, "2019-08-12"), &hits(text, names), None);
+            let got: Vec<(SubEventType, &str, Option<u32>)> = out
+                .events
+                .iter()
+                .filter_map(|e| Some((e.sub_event_type, e.place.as_ref()?.place, e.fatalities)))
+                .collect();
+            assert_eq!(got, want.to_vec(), "{text}");
+        }
+    }
+
     #[test]
     fn shelling_amid_clashes_is_part_of_the_battle() {
         type Case = (
@@ -1241,7 +1322,26 @@ mod tests {
                 "Gunmen attacked a wedding in Rastan on Saturday, killing four guests.",
                 "Rastan",
                 S::Attack,
-                None,
+                Some("Unidentified Armed Group (Syria)"),
+            ),
+            // A killing of civilians with no word of a strike or a battle.
+            (
+                "Government forces killed dozens of civilians in Baniyas on Friday.",
+                "Baniyas",
+                S::Attack,
+                Some("Military Forces of Syria"),
+            ),
+            (
+                "Islamic State militants executed 20 men in the town of Mayadin on Wednesday.",
+                "Mayadin",
+                S::Attack,
+                Some("Islamic State"),
+            ),
+            (
+                "Armed men kidnapped a doctor in Saraqib on Monday.",
+                "Saraqib",
+                S::Abduction,
+                Some("Unidentified Armed Group (Syria)"),
             ),
             (
                 "Militiamen stormed homes in the village of Taldou on Friday and killed entire families.",

@@ -2,6 +2,7 @@
 //! taxonomy. General conflict-reporting vocabulary, not tuned to any article.
 
 use super::phrase::{Hit, Lexicon};
+use super::tokens::Token;
 use crate::event::SubEventType;
 use std::sync::OnceLock;
 
@@ -23,6 +24,10 @@ pub enum Trigger {
     /// Meetings and talks: Strategic developments / Other.
     Diplomacy,
     AttackOnCivilians,
+    /// A killing of civilians told with no word of how ("gunmen killed 12
+    /// villagers", see [`find_civilian_killing`]): an attack, or the toll
+    /// of the event told just before.
+    Killing,
     Abduction,
     Protest,
     Riot,
@@ -54,7 +59,7 @@ impl Trigger {
             Trigger::Evacuation => S::NonViolentTransferOfTerritory,
             Trigger::Agreement => S::Agreement,
             Trigger::Diplomacy => S::Other,
-            Trigger::AttackOnCivilians => S::Attack,
+            Trigger::AttackOnCivilians | Trigger::Killing => S::Attack,
             Trigger::Abduction => S::Abduction,
             Trigger::Protest => S::PeacefulProtest,
             Trigger::Riot => S::ViolentDemonstration,
@@ -117,11 +122,13 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("rocket attack", Trigger::Shelling),
     ("rocket attacks", Trigger::Shelling),
     ("rockets", Trigger::Shelling),
+    ("rocket", Trigger::Shelling),
     ("artillery", Trigger::Shelling),
     ("artillery fire", Trigger::Shelling),
     ("missile strike", Trigger::Shelling),
     ("missile strikes", Trigger::Shelling),
     ("missiles", Trigger::Shelling),
+    ("missile", Trigger::Shelling),
     ("ballistic missile", Trigger::Shelling),
     // Explosives.
     ("car bomb", Trigger::Explosive),
@@ -248,8 +255,20 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("gunned down", Trigger::AttackOnCivilians),
     ("assassinated", Trigger::AttackOnCivilians),
     ("assassination", Trigger::AttackOnCivilians),
+    ("beheaded", Trigger::AttackOnCivilians),
+    ("beheading", Trigger::AttackOnCivilians),
+    ("slaughtered", Trigger::AttackOnCivilians),
+    ("executions", Trigger::AttackOnCivilians),
+    ("summary executions", Trigger::AttackOnCivilians),
     ("abducted", Trigger::Abduction),
     ("kidnapped", Trigger::Abduction),
+    ("kidnapping", Trigger::Abduction),
+    ("kidnappings", Trigger::Abduction),
+    ("abduction", Trigger::Abduction),
+    ("abductions", Trigger::Abduction),
+    ("taken hostage", Trigger::Abduction),
+    ("took hostage", Trigger::Abduction),
+    ("seized hostages", Trigger::Abduction),
     // Demonstrations.
     ("protest", Trigger::Protest),
     ("protests", Trigger::Protest),
@@ -498,6 +517,131 @@ pub fn find_triggers(sentence: &str) -> Vec<Hit<Trigger>> {
         .collect()
 }
 
+/// Verbs of killing whose object, when it is civilians, makes the killing
+/// itself the event ("gunmen killed 12 villagers").
+const KILLING_VERBS: &[&str] = &[
+    "killed",
+    "killing",
+    "kill",
+    "kills",
+    "murdered",
+    "murdering",
+    "shot",
+    "shooting",
+];
+
+/// Nouns of a killing told as a thing ("the killing of 60 civilians").
+const KILLING_NOUNS: &[&str] = &["killing", "killings", "murder", "murders", "execution"];
+
+/// People killed who are not fighters: ACLED's violence against civilians.
+const CIVILIAN_VICTIMS: &[&str] = &[
+    "civilians",
+    "civilian",
+    "people",
+    "residents",
+    "villagers",
+    "passengers",
+    "men",
+    "women",
+    "children",
+    "man",
+    "woman",
+    "child",
+    "boy",
+    "boys",
+    "girl",
+    "girls",
+    "family",
+    "families",
+    "relatives",
+    "worshippers",
+    "farmers",
+    "farmer",
+    "shepherds",
+    "shepherd",
+    "workers",
+    "nuns",
+    "priest",
+    "doctor",
+    "doctors",
+    "teacher",
+    "journalist",
+    "journalists",
+    "detainees",
+    "prisoners",
+    "hostages",
+    "displaced",
+    "refugees",
+];
+
+/// Who kills with their own hands, named without a group's name
+/// ("gunmen", "soldiers"): the sentence's armed side.
+const KILLERS: &[&str] = &[
+    "gunmen",
+    "gunman",
+    "attackers",
+    "assailants",
+    "militiamen",
+    "militia",
+    "militias",
+    "fighters",
+    "soldiers",
+    "troops",
+    "forces",
+    "jihadists",
+    "militants",
+    "snipers",
+    "sniper",
+    "shabiha",
+];
+
+/// A killing of civilians told with no other violent word: "gunmen killed
+/// 12 villagers", "soldiers shot dead a family of six", "the killing of 60
+/// civilians". Active verbs count only with a killer in the sentence
+/// (`armed`: the sentence names an armed side): "12 civilians were killed"
+/// says nothing of how. The hit is the verb or noun.
+pub fn find_civilian_killing(tokens: &[Token], armed: bool) -> Option<Hit<Trigger>> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+    let killer = armed || words.iter().any(|w| KILLERS.contains(w));
+    let victims_within = |from: usize, n: usize| {
+        words[from.min(words.len())..(from + n).min(words.len())]
+            .iter()
+            .any(|w| CIVILIAN_VICTIMS.contains(w))
+    };
+    for (k, w) in words.iter().enumerate() {
+        let noun = KILLING_NOUNS.contains(w)
+            && words.get(k + 1) == Some(&"of")
+            && k.checked_sub(1)
+                .is_some_and(|p| matches!(words[p], "the" | "a"));
+        // "were killed" says nothing of who; "the war, which has killed
+        // 300,000 people" is a war's toll.
+        let passive_or_toll = k.checked_sub(1).is_some_and(|p| {
+            matches!(
+                words[p],
+                "was"
+                    | "were"
+                    | "been"
+                    | "be"
+                    | "being"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "which"
+                    | "that"
+            )
+        });
+        let active = KILLING_VERBS.contains(w) && killer && !passive_or_toll && !noun;
+        if (noun || active) && victims_within(k + 1, 6) {
+            return Some(Hit {
+                start: tokens[k].span.start,
+                end: tokens[k].span.end,
+                value: Trigger::Killing,
+            });
+        }
+    }
+    None
+}
+
 /// Every protest cue in a sentence, in order (denials are the caller's).
 pub fn find_protest_cues(sentence: &str) -> Vec<Hit<ProtestCue>> {
     protest_cues().find_all(sentence)
@@ -686,5 +830,55 @@ mod tests {
             Trigger::Territory.sub_event_type(false, false),
             SubEventType::NonStateActorOvertakesTerritory
         );
+    }
+    /// A killing of civilians is found as a verb with a killer, or as a
+    /// noun; a passive toll with no one who killed is not one.
+    #[test]
+    fn a_killing_of_civilians_needs_a_killer_or_a_noun() {
+        use crate::extract::tokens::tokenize;
+        // (sentence, the sentence names an armed side, the word found)
+        let table: &[(&str, bool, Option<&str>)] = &[
+            (
+                "Gunmen killed 12 villagers in Kafr Nabudah.",
+                false,
+                Some("killed"),
+            ),
+            (
+                "Soldiers shot a family of six at a checkpoint.",
+                false,
+                Some("shot"),
+            ),
+            (
+                "Residents condemned the killing of 60 civilians.",
+                false,
+                Some("killing"),
+            ),
+            (
+                "Government forces killed dozens of civilians.",
+                true,
+                Some("killed"),
+            ),
+            // No one who killed: a toll, not an event of its own.
+            (
+                "Twelve civilians were killed in Douma on Sunday.",
+                false,
+                None,
+            ),
+            ("The bodies of five men were found.", false, None),
+            // Fighters killed are a battle's toll.
+            ("Gunmen killed four soldiers at a checkpoint.", false, None),
+            // Passive, though a killer is named; a war's toll.
+            ("Five people were killed by gunmen.", false, None),
+            (
+                "The war, which has killed 300,000 people, goes on.",
+                true,
+                None,
+            ),
+        ];
+        for (sentence, armed, want) in table {
+            let got =
+                find_civilian_killing(&tokenize(sentence), *armed).map(|h| &sentence[h.span()]);
+            assert_eq!(got, *want, "{sentence}");
+        }
     }
 }

@@ -98,6 +98,17 @@ const ACTORS: &[(&str, Actor)] = &[
     ("government soldiers", SYRIA),
     ("pro-government forces", SYRIA),
     ("regime forces", SYRIA),
+    ("regime troops", SYRIA),
+    ("syrian regime", SYRIA),
+    ("syrian arab army", SYRIA),
+    ("saa", SYRIA),
+    // OCHA's "Government of Syria (GoS)", SOHR's "regular forces", SANA's
+    // "our armed forces" and "army units".
+    ("government of syria", SYRIA),
+    ("gos", SYRIA),
+    ("regular forces", SYRIA),
+    ("our armed forces", SYRIA),
+    ("army units", SYRIA),
     ("the regime", SYRIA),
     ("assad regime", SYRIA),
     ("syrian army", SYRIA),
@@ -206,6 +217,10 @@ const ACTORS: &[(&str, Actor)] = &[
     ("anti-government fighters", REBELS),
     ("insurgents", REBELS),
     ("militants", REBELS),
+    // SANA's word for any armed opposition.
+    ("terrorists", REBELS),
+    ("terrorist groups", REBELS),
+    ("armed terrorist groups", REBELS),
     ("free syrian army", group("Free Syrian Army")),
     ("jaish al-islam", group("Jaish al-Islam")),
     ("army of islam", group("Jaish al-Islam")),
@@ -235,6 +250,9 @@ const ACTORS: &[(&str, Actor)] = &[
     ),
     ("sdf", group("Syrian Democratic Forces")),
     ("ypg", group("YPG: People's Protection Units")),
+    ("kurdish fighters", group("YPG: People's Protection Units")),
+    ("kurdish forces", group("YPG: People's Protection Units")),
+    ("kurdish-led forces", group("Syrian Democratic Forces")),
     ("hezbollah", group("Hezbollah")),
     ("syrian national army", group("SNA: Syrian National Army")),
     ("sna", group("SNA: Syrian National Army")),
@@ -459,6 +477,7 @@ pub fn find_actors(sentence: &str) -> Vec<Hit<Actor>> {
         if adjoining
             && matches!(before.value.side, Side::State | Side::NonState)
             && [REBELS, UNIDENTIFIED].contains(&generic.value)
+            && before.value != generic.value
         {
             hits[k - 1].end = generic.end;
             hits.remove(k);

@@ -324,7 +324,7 @@ pub fn extract_article<P: Clone>(
             .map(|least| Demonstration::read(sentence, &tokens, &counts, least));
             let (mut actor1, mut actor2) = match &told {
                 Some(told) => told.roles(),
-                None => roles(sentence, &actors, at, group.trigger),
+                None => roles(sentence, &tokens, &actors, at, group.trigger),
             };
             if group.trigger == Trigger::Territory {
                 let words = sentence[group.at..group.end].to_ascii_lowercase();
@@ -700,9 +700,19 @@ struct Group {
 /// The families of trigger a sentence holds, after dropping hedged ones,
 /// weak ones when strong ones exist, and diplomacy beside violence.
 fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
+    // "backed by Russian air strikes" tells how a side fought, not an
+    // event of its own (but "rebels backed by Turkish fire recaptured":
+    // the verb is the event).
+    let backing = |hit: &phrase::Hit<Trigger>| {
+        matches!(
+            hit.value,
+            Trigger::AirStrike | Trigger::Bombardment | Trigger::Shelling
+        ) && !sentence[hit.start..hit.end].ends_with("ed")
+            && backing_before(tokens, hit.start)
+    };
     let mut hits: Vec<_> = find_triggers(sentence)
         .into_iter()
-        .filter(|hit| !hedged(tokens, hit.start, hit.value))
+        .filter(|hit| !hedged(tokens, hit.start, hit.value) && !backing(hit))
         .collect();
     // At a protest, "shot dead", "clashed with police" and "stormed" tell
     // what the protest met or did: they are the protest, not events of
@@ -789,6 +799,19 @@ fn is_weak(sentence: &str, start: usize, end: usize) -> bool {
         &sentence[start..end].to_ascii_lowercase()[..],
         "offensive" | "assault" | "entered" | "met" | "talks"
     )
+}
+
+/// Whether "backed by", "supported by" or "with the support of" comes
+/// within the three words before byte `at` ("backed by Russian
+/// warplanes", "with the support of the US-led coalition").
+fn backing_before(tokens: &[tokens::Token], at: usize) -> bool {
+    let before = tokens_before(tokens, at, 4);
+    before.windows(2).any(|w| {
+        matches!(
+            (w[0].lower.as_str(), w[1].lower.as_str()),
+            ("backed" | "supported" | "aided" | "covered", "by") | ("support" | "cover", "of")
+        )
+    })
 }
 
 /// A hedge word within the five words before the trigger.
@@ -982,6 +1005,7 @@ const TARGET_NOUNS: &[&str] = &[
 /// are [`Demonstration::roles`].)
 fn roles(
     sentence: &str,
+    tokens: &[tokens::Token],
     actors: &[phrase::Hit<actor::Actor>],
     at: usize,
     trigger: Trigger,
@@ -1009,8 +1033,14 @@ fn roles(
             && between.split_whitespace().count() <= 3
             && !between.contains([',', ';', '.'])
     };
-    let acting: Vec<&phrase::Hit<actor::Actor>> =
-        armed.iter().copied().filter(|h| !target(h)).collect();
+    // "Syrian troops, backed by Russian warplanes, recaptured": the backer
+    // is not the subject.
+    let backer = |h: &&phrase::Hit<actor::Actor>| backing_before(tokens, h.start);
+    let acting: Vec<&phrase::Hit<actor::Actor>> = armed
+        .iter()
+        .copied()
+        .filter(|h| !target(h) && !backer(h))
+        .collect();
     let subject = acting.iter().rposition(|h| h.start <= at).map(|mut k| {
         while k > 0 && joined(acting[k - 1], acting[k]) {
             k -= 1;
@@ -1019,8 +1049,10 @@ fn roles(
     });
     let actor1 = subject
         .or_else(|| acting.first().copied())
-        .or_else(|| armed.first().copied())
+        .or_else(|| armed.iter().find(|h| !backer(h)).copied())
         .map(|h| h.value);
+    // A backer is on the acting side, never the other one.
+    let armed: Vec<_> = armed.into_iter().filter(|h| !backer(h)).collect();
     let civilians = actors
         .iter()
         .find(|h| h.value.side == Side::Civilians)
@@ -1288,6 +1320,25 @@ mod tests {
         use SubEventType as S;
         // (report, place, sub-event type, actor 1)
         let cases: &[(&str, &str, SubEventType, Option<&str>)] = &[
+            // A backer is not the one who acts.
+            (
+                "Syrian regime forces, backed by Russian warplanes and Iranian-backed militias, took control of Maarat al-Numan on Tuesday.",
+                "Maarat al-Numan",
+                S::GovernmentRegainsTerritory,
+                Some("Military Forces of Syria"),
+            ),
+            (
+                "Syrian rebels backed by Turkish fire recaptured the strategic town of Saraqib on Thursday.",
+                "Saraqib",
+                S::NonStateActorOvertakesTerritory,
+                Some("Opposition Rebels (Syria)"),
+            ),
+            (
+                "On 26 June, Government of Syria (GoS) and allied forces took control of the town of Busra al-Harir.",
+                "Busra al-Harir",
+                S::GovernmentRegainsTerritory,
+                Some("Military Forces of Syria"),
+            ),
             (
                 "Syrian government forces and Lebanese Hezbollah fighters captured the town of Qusair on Wednesday.",
                 "Qusair",

@@ -75,6 +75,10 @@ const QUALIFIERS: &[&str] = &[
     "rose",
     "climbed",
     "reached",
+    "risen",
+    "stood",
+    "stands",
+    "jumped",
 ];
 
 /// Words that end a noun phrase before a passive kill verb.
@@ -149,6 +153,12 @@ pub fn find_fatalities(tokens: &[Token]) -> Vec<Fatalities> {
 /// protesters").
 const VICTIM_WORDS: usize = 2;
 
+/// Words a toll's "from the strike on ..." may take before its verb.
+const TOLL_OF_WORDS: usize = 14;
+
+/// Verbs that give a toll its number ("rose to 21").
+const TOLL_VERBS: &[&str] = &["rose", "climbed", "reached", "risen", "stood", "stands", "jumped"];
+
 /// "killed 40 civilians", "killing more than 1,600", "death toll rose to 30":
 /// the count and the words (token indices) from its number to who it is of.
 fn active_count(words: &[&str], kill: usize) -> Option<(u32, Range<usize>)> {
@@ -177,6 +187,19 @@ fn active_count(words: &[&str], kill: usize) -> Option<(u32, Range<usize>)> {
     // "documented the death of 3 civilians"
     if matches!(words[kill], "death" | "deaths") && words.get(k) == Some(&"of") {
         k += 1;
+    }
+    // "the death toll from an Israeli strike on a building in Aitou rose to
+    // 21": what the toll is of comes between it and its verb.
+    if words.get(k) == Some(&"toll") {
+        k += 1;
+    }
+    if words[k - 1] == "toll" {
+        if let Some(verb) = words[k..(k + TOLL_OF_WORDS).min(words.len())]
+            .iter()
+            .position(|w| TOLL_VERBS.contains(w))
+        {
+            k += verb;
+        }
     }
     let limit = (k + 5).min(words.len());
     while k < limit {
@@ -213,7 +236,23 @@ fn passive_count(words: &[&str], kill: usize) -> Option<(u32, Range<usize>)> {
     let mut i = phrase_start;
     while i < phrase_end {
         let word = words[i];
-        if NOT_DEAD.contains(&word) || matches!(word, "killed" | "said" | "says" | "told") {
+        // ("The Suwayda 24 network had counted 18 dead": 18, not 42.)
+        if NOT_DEAD.contains(&word)
+            || matches!(
+                word,
+                "killed"
+                    | "said"
+                    | "says"
+                    | "told"
+                    | "counted"
+                    | "documented"
+                    | "recorded"
+                    | "reported"
+                    | "had"
+                    | "has"
+                    | "have"
+            )
+        {
             // A count before this belongs to another clause.
             total = 0;
             found = false;
@@ -330,6 +369,14 @@ mod tests {
                 &[3],
             ),
             ("Three people lost their lives in the blast.", &[3]),
+            (
+                "The death toll from an Israeli strike on a building in Aitou rose to 21.",
+                &[21],
+            ),
+            ("The death toll from the attack stood at 14.", &[14]),
+            ("The Suwayda 24 network had counted 18 dead.", &[18]),
+            ("Gunmen beheaded two men.", &[2]),
+            ("Activists documented field executions of at least 30 civilians.", &[30]),
         ];
         for (sentence, expected) in cases {
             assert_eq!(counts(sentence), *expected, "{sentence}");

@@ -157,7 +157,9 @@ const VICTIM_WORDS: usize = 2;
 const TOLL_OF_WORDS: usize = 14;
 
 /// Verbs that give a toll its number ("rose to 21").
-const TOLL_VERBS: &[&str] = &["rose", "climbed", "reached", "risen", "stood", "stands", "jumped"];
+const TOLL_VERBS: &[&str] = &[
+    "rose", "climbed", "reached", "risen", "stood", "stands", "jumped",
+];
 
 /// "killed 40 civilians", "killing more than 1,600", "death toll rose to 30":
 /// the count and the words (token indices) from its number to who it is of.
@@ -376,7 +378,10 @@ mod tests {
             ("The death toll from the attack stood at 14.", &[14]),
             ("The Suwayda 24 network had counted 18 dead.", &[18]),
             ("Gunmen beheaded two men.", &[2]),
-            ("Activists documented field executions of at least 30 civilians.", &[30]),
+            (
+                "Activists documented field executions of at least 30 civilians.",
+                &[30],
+            ),
         ];
         for (sentence, expected) in cases {
             assert_eq!(counts(sentence), *expected, "{sentence}");

@@ -184,7 +184,19 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("tried to advance", Trigger::Clash),
     ("attempt to storm", Trigger::Clash),
     ("tried to storm", Trigger::Clash),
+    // Fire traded with a side that is there is a battle.
+    ("exchanged fire", Trigger::Clash),
+    ("returned fire", Trigger::Clash),
+    ("came under fire", Trigger::Clash),
+    ("launched an attack", Trigger::Clash),
     ("captured", Trigger::Territory),
+    // Official words for a recapture (Iraq's "liberation", SANA's
+    // "restored security and stability to").
+    ("liberated", Trigger::Territory),
+    ("liberation of", Trigger::Territory),
+    ("full liberation", Trigger::Territory),
+    ("restored security and stability", Trigger::Territory),
+    ("restored security", Trigger::Territory),
     ("seized", Trigger::Territory),
     ("retook", Trigger::Territory),
     ("retaken", Trigger::Territory),
@@ -669,6 +681,19 @@ mod tests {
                 &[Trigger::Shelling],
             ),
             ("Clashes broke out south of the city.", &[Trigger::Clash]),
+            ("The troops came under fire from gunmen.", &[Trigger::Clash]),
+            (
+                "Rebels launched an attack on regime positions.",
+                &[Trigger::Clash],
+            ),
+            (
+                "CTS troops announced the full liberation of Gogjali.",
+                &[Trigger::Territory],
+            ),
+            (
+                "Army units restored security and stability to the village.",
+                &[Trigger::Territory],
+            ),
             ("Rebels counter-attacked near the town.", &[Trigger::Clash]),
             (
                 "Government forces seized ground from rebels.",

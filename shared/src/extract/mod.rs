@@ -714,9 +714,18 @@ fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
         ) && !sentence[hit.start..hit.end].ends_with("ed")
             && backing_before(tokens, hit.start)
     };
+    // A "massacre" in quotes is what someone called an attack told
+    // elsewhere ("described the raid as 'a massacre'").
+    let quoted = quoted_spans(sentence);
+    let characterised = |hit: &phrase::Hit<Trigger>| {
+        hit.value == Trigger::AttackOnCivilians
+            && quoted
+                .iter()
+                .any(|q| q.start <= hit.start && hit.end <= q.end)
+    };
     let mut hits: Vec<_> = find_triggers(sentence)
         .into_iter()
-        .filter(|hit| !hedged(tokens, hit.start, hit.value) && !backing(hit))
+        .filter(|hit| !hedged(tokens, hit.start, hit.value) && !backing(hit) && !characterised(hit))
         .collect();
     // At a protest, "shot dead", "clashed with police" and "stormed" tell
     // what the protest met or did: they are the protest, not events of
@@ -803,6 +812,24 @@ fn is_weak(sentence: &str, start: usize, end: usize) -> bool {
         &sentence[start..end].to_ascii_lowercase()[..],
         "offensive" | "assault" | "entered" | "met" | "talks"
     )
+}
+
+/// Byte ranges of a sentence's quotations (straight or curly double
+/// quotes, in pairs; an unclosed one is left out).
+fn quoted_spans(sentence: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in sentence.char_indices() {
+        match (c, open) {
+            ('"' | '“', None) => open = Some(i),
+            ('"' | '”', Some(start)) => {
+                out.push(start..i);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Whether "backed by", "supported by" or "with the support of" comes
@@ -1529,6 +1556,14 @@ mod tests {
         assert_eq!(out.events.len(), 1, "{:#?}", out.events);
         assert!(out.events[0].background);
         assert_eq!(out.events[0].fatalities, Some(1600));
+        // A word someone used of an attack is no attack of its own.
+        let text = "Speaker Nabih Berri described the raid on Nabatieh as \"a massacre against innocent people\".";
+        let out = extract_article(
+            &article(text, "2024-02-14"),
+            &hits(text, &["Nabatieh"]),
+            None,
+        );
+        assert!(out.events.is_empty(), "{:#?}", out.events);
         // Not done yet, and what is left is not where it happened.
         let text =
             "Eastern Ghouta has now been almost fully liberated with the exception of Douma.";

@@ -94,6 +94,7 @@ const HEDGES: &[&str] = &[
     "planned",
     "possible",
     "potential",
+    "expected",
     "warned",
     "fears",
     "feared",
@@ -141,6 +142,10 @@ const CUMULATIVE: &[&str] = &[
     "over the past few months",
     "in recent months",
     "in recent years",
+    "in recent weeks",
+    "over the past weeks",
+    "over the past few weeks",
+    "over recent weeks",
 ];
 
 /// A toll so far: with "since" anywhere in the sentence ("more than 300
@@ -425,6 +430,20 @@ pub fn extract_article<P: Clone>(
                 produced = Some(out.events.len() - 1);
                 continue;
             }
+            // "the neighbourhoods of Haydariya, Sakhour and Sheikh Khodr
+            // fell": each place taken is an event of its own.
+            if group.trigger == Trigger::Territory {
+                let listed = listed_with(sentence, &sentence_places, span.start, place);
+                if listed.len() > 1 {
+                    for hit in listed {
+                        let mut event = candidate.clone();
+                        event.place = Some(hit.clone());
+                        out.events.push(event);
+                    }
+                    produced = Some(out.events.len() - 1);
+                    continue;
+                }
+            }
             // Placed only by the article's focus or at a whole country, a
             // sentence is an event only with a when or a toll of its own:
             // "the daily air raids kept residents in basements", a
@@ -501,6 +520,43 @@ pub fn extract_article<P: Clone>(
         previous = produced;
     }
     out
+}
+
+/// The places listed together with `place` ("Haydariya, Sakhour and
+/// Sheikh Khodr": only commas and "and" between them), in order, `place`
+/// among them; empty when it is not in a list. Whole countries and
+/// provinces are not listed places.
+fn listed_with<'p, P>(
+    sentence: &str,
+    places: &[&'p PlaceHit<P>],
+    sentence_start: usize,
+    place: Option<&PlaceHit<P>>,
+) -> Vec<&'p PlaceHit<P>> {
+    let Some(place) = place else {
+        return Vec::new();
+    };
+    let Some(at) = places.iter().position(|p| p.span == place.span) else {
+        return Vec::new();
+    };
+    let joined = |a: &PlaceHit<P>, b: &PlaceHit<P>| {
+        let between = sentence
+            .get(a.span.end - sentence_start..b.span.start - sentence_start)
+            .unwrap_or("x");
+        matches!(between.trim(), "," | "and" | ", and")
+            && !(b.country_level || b.geo_precision >= 3)
+    };
+    let mut first = at;
+    while first > 0 && joined(places[first - 1], places[first]) {
+        first -= 1;
+    }
+    let mut last = at;
+    while last + 1 < places.len() && joined(places[last], places[last + 1]) {
+        last += 1;
+    }
+    if first == last || places[first].country_level || places[first].geo_precision >= 3 {
+        return Vec::new();
+    }
+    places[first..=last].to_vec()
 }
 
 /// The towns of a sentence that each get a count of their own ("five in
@@ -1311,6 +1367,24 @@ mod tests {
                 .collect();
             assert_eq!(got, want.to_vec(), "{text}");
         }
+    }
+
+    /// Places taken together in a list are each an event.
+    #[test]
+    fn each_place_of_a_list_taken_is_an_event() {
+        let text = "Government forces seized the neighbourhoods of Haydariya, Sakhour and Sheikh Khodr on Monday.";
+        let names = ["Haydariya", "Sakhour", "Sheikh Khodr"];
+        let out = extract_article(&article(text, "2016-11-28"), &hits(text, &names), None);
+        let got: Vec<(SubEventType, &str)> = out
+            .events
+            .iter()
+            .filter_map(|e| Some((e.sub_event_type, e.place.as_ref()?.place)))
+            .collect();
+        let want: Vec<(SubEventType, &str)> = names
+            .iter()
+            .map(|&n| (SubEventType::GovernmentRegainsTerritory, n))
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]

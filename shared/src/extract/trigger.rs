@@ -221,6 +221,16 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("overran", Trigger::Territory),
     ("has fallen", Trigger::Territory),
     ("fell to", Trigger::Territory),
+    // A town that "fell" on a day was taken ("a shell fell on a house" is
+    // not a day).
+    ("fell on monday", Trigger::Territory),
+    ("fell on tuesday", Trigger::Territory),
+    ("fell on wednesday", Trigger::Territory),
+    ("fell on thursday", Trigger::Territory),
+    ("fell on friday", Trigger::Territory),
+    ("fell on saturday", Trigger::Territory),
+    ("fell on sunday", Trigger::Territory),
+    ("fell overnight", Trigger::Territory),
     ("gain ground", Trigger::Territory),
     ("gained ground", Trigger::Territory),
     ("entered", Trigger::Territory),

@@ -127,6 +127,8 @@ const CUMULATIVE: &[&str] = &[
     "has killed",
     "have killed",
     "had killed",
+    "have assassinated",
+    "has assassinated",
     "have been killed since",
     "has left",
     "since the start",
@@ -794,6 +796,16 @@ fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
                     || protested_against(tokens, h.start))
         });
     }
+    // "clashes with mortars and heavy machine guns": the weapons of the
+    // battle, not a shelling of their own.
+    if hits.iter().any(|h| h.value == Trigger::Clash) {
+        hits.retain(|h| {
+            !(matches!(h.value, Trigger::Shelling | Trigger::Bombardment)
+                && tokens_before(tokens, h.start, 3)
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "with" | "using")))
+        });
+    }
     let mut violent = hits
         .iter()
         .any(|h| h.value.is_violent() && !is_weak(sentence, h.start, h.end));
@@ -901,6 +913,10 @@ fn backing_before(tokens: &[tokens::Token], at: usize) -> bool {
     })
 }
 
+/// Habits, not events: "warplanes regularly bomb hideouts", "on which
+/// they routinely launch rocket attacks".
+const HABITUAL: &[&str] = &["regularly", "routinely", "frequently", "often", "usually"];
+
 /// A hedge word within the five words before the trigger.
 fn hedged(tokens: &[tokens::Token], at: usize, trigger: Trigger) -> bool {
     if trigger == Trigger::Diplomacy {
@@ -908,7 +924,10 @@ fn hedged(tokens: &[tokens::Token], at: usize, trigger: Trigger) -> bool {
     }
     tokens_before(tokens, at, 5)
         .iter()
-        .any(|t| HEDGES.contains(&t.lower.as_str()))
+        .any(|t| HEDGES.contains(&t.lower.as_str()) || HABITUAL.contains(&t.lower.as_str()))
+        || tokens_after(tokens, at, 3)
+            .iter()
+            .any(|t| HABITUAL.contains(&t.lower.as_str()))
         // "almost fully liberated": not done ("killed nearly 40" is a count).
         || tokens_before(tokens, at, 2)
             .iter()
@@ -926,6 +945,21 @@ fn nearest_group(groups: &[Group], kept: &[bool], at: usize) -> usize {
         .min_by_key(|&g| groups[g].at.abs_diff(at))
         .unwrap_or(0)
 }
+
+/// Who speaks from a place ("officials in Daraa said"): the place is the
+/// speaker's, not the event's.
+const SPEAKERS_IN: &[&str] = &[
+    "officials in",
+    "official in",
+    "sources in",
+    "source in",
+    "activists in",
+    "activist in",
+    "spokesman in",
+    "correspondent in",
+    "reporter in",
+    "journalists in",
+];
 
 /// The place for a trigger group. A place belongs to the trigger before it
 /// ("strikes on X", "clashes south of X"), or to the first trigger when it
@@ -962,11 +996,20 @@ fn choose_place<'p, P>(
     // abroad is not where the fire came from ("mortar fire from Syria hit
     // homes in Akcakale").
     let home_town_named = places.iter().any(|p| !p.foreign && !p.country_level);
+    // "local officials in Daraa said": where the speaker is.
+    let speaker_at = |p: &PlaceHit<P>| {
+        let before = sentence
+            [..(p.phrase_span.start.max(sentence_start) - sentence_start).min(sentence.len())]
+            .trim_end()
+            .to_ascii_lowercase();
+        SPEAKERS_IN.iter().any(|s| before.ends_with(s))
+    };
     places
         .iter()
         .copied()
         .filter(|p| p.span.start >= sentence_start)
         .filter(|p| owner(p.span.start - sentence_start) == index)
+        .filter(|p| !speaker_at(p))
         .filter(|p| !(p.foreign && group.trigger.is_violent() && (home_town_named || origin(p))))
         .min_by_key(|p| {
             let at = p.span.start - sentence_start;
@@ -1400,6 +1443,18 @@ mod tests {
                 &["Kafr Nabudah"],
                 &[(SubEventType::ArmedClash, "Kafr Nabudah", Some(11))],
             ),
+            // The weapons of a battle are not a shelling of their own.
+            (
+                "Clashes with mortars and heavy machine guns broke out in al-Maqous on Sunday.",
+                &["al-Maqous"],
+                &[(SubEventType::ArmedClash, "al-Maqous", None)],
+            ),
+            // Where a speaker is, is not where it happened.
+            (
+                "Troops came under fire near Nawa on Wednesday. The troops returned fire, and local officials in Daraa said nine people were killed.",
+                &["Nawa", "Daraa"],
+                &[(SubEventType::ArmedClash, "Nawa", Some(9))],
+            ),
             // Air strikes during a takeover are an event of their own.
             (
                 "Government forces seized Handarat on Saturday as the area came under fierce air strikes.",
@@ -1630,6 +1685,14 @@ mod tests {
         assert_eq!(out.events.len(), 1, "{:#?}", out.events);
         assert!(out.events[0].background);
         assert_eq!(out.events[0].fatalities, Some(1600));
+        // A habit is not an event.
+        let text = "Russian warplanes regularly bomb suspected IS hideouts around Sukhnah.";
+        let out = extract_article(
+            &article(text, "2021-03-22"),
+            &hits(text, &["Sukhnah"]),
+            None,
+        );
+        assert!(out.events.is_empty(), "{:#?}", out.events);
         // A word someone used of an attack is no attack of its own.
         let text = "Speaker Nabih Berri described the raid on Nabatieh as \"a massacre against innocent people\".";
         let out = extract_article(

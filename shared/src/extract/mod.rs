@@ -947,18 +947,15 @@ fn nearest_group(groups: &[Group], kept: &[bool], at: usize) -> usize {
 }
 
 /// Who speaks from a place ("officials in Daraa said"): the place is the
-/// speaker's, not the event's.
+/// speaker's, not the event's. (Not a correspondent or activists "in east
+/// Aleppo": they report what is around them.)
 const SPEAKERS_IN: &[&str] = &[
     "officials in",
     "official in",
     "sources in",
     "source in",
-    "activists in",
-    "activist in",
     "spokesman in",
-    "correspondent in",
-    "reporter in",
-    "journalists in",
+    "spokeswoman in",
 ];
 
 /// The place for a trigger group. A place belongs to the trigger before it

@@ -127,7 +127,9 @@ fn same_event(want: &Expected, got: &Event) -> bool {
     same_place_and_day(want, got) && got.properties.event_type.label() == want.event_type
 }
 
-/// Each expected event's match among `events` (one each, in order).
+/// Each expected event's match among `events` (one each, in order): of
+/// those that match, one of its sub-event type first, then one not
+/// background, then the first.
 fn pair(
     expected: &[Expected],
     events: &[Event],
@@ -137,7 +139,12 @@ fn pair(
     expected
         .iter()
         .map(|w| {
-            let j = (0..events.len()).find(|&j| !used[j] && same(w, &events[j]))?;
+            let j = (0..events.len())
+                .filter(|&j| !used[j] && same(w, &events[j]))
+                .min_by_key(|&j| {
+                    let p = &events[j].properties;
+                    (p.sub_event_type.label() != w.sub_event_type, p.background, j)
+                })?;
             used[j] = true;
             Some(j)
         })

@@ -417,7 +417,7 @@ pub fn extract_article<P: Clone>(
                 place: place.cloned(),
                 fatalities: None,
                 notes: sentence.to_string(),
-                background: since || cumulative || old,
+                background: since || cumulative || old || campaign_start(&lower, sentence, group),
                 sentence: span.clone(),
             };
             add_fatalities(&mut candidate, &counts);
@@ -916,6 +916,16 @@ fn backing_before(tokens: &[tokens::Token], at: usize) -> bool {
 /// Habits, not events: "warplanes regularly bomb hideouts", "on which
 /// they routinely launch rocket attacks".
 const HABITUAL: &[&str] = &["regularly", "routinely", "frequently", "often", "usually"];
+
+/// "The offensive, launched on Nov. 27 from Idlib, has upended the front
+/// lines": a campaign told by its start, not a battle at a place on a
+/// day (the weak trigger alone: "offensive", "assault").
+fn campaign_start(lower: &str, sentence: &str, group: &Group) -> bool {
+    is_weak(sentence, group.at, group.end)
+        && [" launched", " began", " started", "launch of"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
 
 /// A hedge word within the five words before the trigger.
 fn hedged(tokens: &[tokens::Token], at: usize, trigger: Trigger) -> bool {
@@ -1682,6 +1692,10 @@ mod tests {
         assert_eq!(out.events.len(), 1, "{:#?}", out.events);
         assert!(out.events[0].background);
         assert_eq!(out.events[0].fatalities, Some(1600));
+        // A campaign told by its start is background.
+        let text = "The offensive, launched on Wednesday from Idlib, has upended the front lines.";
+        let out = extract_article(&article(text, "2024-11-30"), &hits(text, &["Idlib"]), None);
+        assert!(out.events.iter().all(|e| e.background), "{:#?}", out.events);
         // A habit is not an event.
         let text = "Russian warplanes regularly bomb suspected IS hideouts around Sukhnah.";
         let out = extract_article(

@@ -143,7 +143,11 @@ fn pair(
                 .filter(|&j| !used[j] && same(w, &events[j]))
                 .min_by_key(|&j| {
                     let p = &events[j].properties;
-                    (p.sub_event_type.label() != w.sub_event_type, p.background, j)
+                    (
+                        p.sub_event_type.label() != w.sub_event_type,
+                        p.background,
+                        j,
+                    )
                 })?;
             used[j] = true;
             Some(j)

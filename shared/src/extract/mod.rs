@@ -433,8 +433,9 @@ pub fn extract_article<P: Clone>(
                 continue;
             }
             // "the neighbourhoods of Haydariya, Sakhour and Sheikh Khodr
-            // fell": each place taken is an event of its own.
-            if group.trigger == Trigger::Territory {
+            // fell", "crowds rallied in Douma and in Daraa province": each
+            // place is an event of its own.
+            if matches!(group.trigger, Trigger::Territory | Trigger::Protest) {
                 let listed = listed_with(sentence, &sentence_places, span.start, place);
                 if listed.len() > 1 {
                     for hit in listed {
@@ -525,9 +526,10 @@ pub fn extract_article<P: Clone>(
 }
 
 /// The places listed together with `place` ("Haydariya, Sakhour and
-/// Sheikh Khodr": only commas and "and" between them), in order, `place`
-/// among them; empty when it is not in a list. Whole countries and
-/// provinces are not listed places.
+/// Sheikh Khodr", "in Douma and in Daraa province": only commas, "and"
+/// and "in" between them), in order, `place` among them; empty when it is
+/// not in a list. Whole countries are not listed places, nor is a city
+/// that only says where the place before it is ("Douma, Damascus").
 fn listed_with<'p, P>(
     sentence: &str,
     places: &[&'p PlaceHit<P>],
@@ -542,10 +544,15 @@ fn listed_with<'p, P>(
     };
     let joined = |a: &PlaceHit<P>, b: &PlaceHit<P>| {
         let between = sentence
-            .get(a.span.end - sentence_start..b.span.start - sentence_start)
+            .get(a.span.end - sentence_start..b.phrase_span.start.max(a.span.end) - sentence_start)
             .unwrap_or("x");
-        matches!(between.trim(), "," | "and" | ", and")
-            && !(b.country_level || b.geo_precision >= 3)
+        matches!(
+            between.trim(),
+            "and" | ", and" | "and in" | ", and in" | "and in the" | ", and in the"
+        ) || between.trim() == ","
+            && b.geo_precision < 3
+            // ("Maaloula, north of Damascus" says where Maaloula is.)
+            && b.phrase_span.start == b.span.start
     };
     let mut first = at;
     while first > 0 && joined(places[first - 1], places[first]) {
@@ -555,10 +562,11 @@ fn listed_with<'p, P>(
     while last + 1 < places.len() && joined(places[last], places[last + 1]) {
         last += 1;
     }
-    if first == last || places[first].country_level || places[first].geo_precision >= 3 {
+    let listed = &places[first..=last];
+    if listed.len() < 2 || listed.iter().any(|p| p.country_level) {
         return Vec::new();
     }
-    places[first..=last].to_vec()
+    listed.to_vec()
 }
 
 /// The towns of a sentence that each get a count of their own ("five in
@@ -1435,6 +1443,29 @@ mod tests {
             .map(|&n| (SubEventType::GovernmentRegainsTerritory, n))
             .collect();
         assert_eq!(got, want);
+        // Crowds in a town and in a province; the city that only says
+        // where the town is, is not one of them.
+        let text = "Large crowds rallied in the Damascus suburb of Douma and in the southern province of Daraa on Friday.";
+        let mut places = hits(text, &["Damascus", "Douma"]);
+        let daraa = hits(text, &["Daraa"]).remove(0);
+        places.push(PlaceHit {
+            geo_precision: 3,
+            phrase_span: text.find("southern").unwrap()..daraa.span.end,
+            ..daraa
+        });
+        let out = extract_article(&article(text, "2012-05-04"), &places, None);
+        let got: Vec<(SubEventType, &str)> = out
+            .events
+            .iter()
+            .filter_map(|e| Some((e.sub_event_type, e.place.as_ref()?.place)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (SubEventType::PeacefulProtest, "Douma"),
+                (SubEventType::PeacefulProtest, "Daraa")
+            ]
+        );
     }
 
     #[test]

@@ -323,6 +323,14 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("thousands marched", Trigger::Protest),
     ("dozens marched", Trigger::Protest),
     ("residents marched", Trigger::Protest),
+    // A crowd gathered or filled a square.
+    ("people gathered", Trigger::Protest),
+    ("hundreds gathered", Trigger::Protest),
+    ("thousands gathered", Trigger::Protest),
+    ("crowds gathered", Trigger::Protest),
+    ("people filled", Trigger::Protest),
+    ("thousands filled", Trigger::Protest),
+    ("crowds filled", Trigger::Protest),
     ("protesters marched", Trigger::Protest),
     ("demonstrators marched", Trigger::Protest),
     // A crowd met with force or chanting, though no one says "protest".
@@ -443,6 +451,9 @@ const PROTEST_CUES: &[(&str, ProtestCue)] = &[
     ("vandalized", ProtestCue::Violence),
     ("smashed", ProtestCue::Violence),
     ("stormed", ProtestCue::Violence),
+    ("forced their way into", ProtestCue::Violence),
+    ("broke into", ProtestCue::Violence),
+    ("welded", ProtestCue::Violence),
     ("attacked police", ProtestCue::Violence),
     ("scuffled with", ProtestCue::Violence),
     ("clashed with police", ProtestCue::Violence),
@@ -692,6 +703,10 @@ mod tests {
             ),
             ("Clashes broke out south of the city.", &[Trigger::Clash]),
             ("The troops came under fire from gunmen.", &[Trigger::Clash]),
+            (
+                "Hundreds of people gathered in Umayyad Square.",
+                &[Trigger::Protest],
+            ),
             (
                 "Rebels launched an attack on regime positions.",
                 &[Trigger::Clash],

@@ -1392,16 +1392,33 @@ mod tests {
         );
     }
 
+    /// A report, the places it names, and the events it gives: sub-event
+    /// type, place and toll.
+    type PlacedCase = (
+        &'static str,
+        &'static [&'static str],
+        &'static [(SubEventType, &'static str, Option<u32>)],
+    );
+
+    /// Checks each case's placed events, read on `date` with `focus` as the
+    /// article's focus.
+    fn check_placed(cases: &[PlacedCase], date: &str, focus: Option<&&'static str>) {
+        for (text, names, want) in cases {
+            let out = extract_article(&article(text, date), &hits(text, names), focus);
+            let got: Vec<(SubEventType, &str, Option<u32>)> = out
+                .events
+                .iter()
+                .filter_map(|e| Some((e.sub_event_type, e.place.as_ref()?.place, e.fatalities)))
+                .collect();
+            assert_eq!(got, want.to_vec(), "{text}");
+        }
+    }
+
     /// A killing told with no word of how is the toll of the event just
     /// told in the same place, and an attack of its own elsewhere.
     #[test]
     fn a_killing_after_an_event_is_its_toll_in_the_same_place() {
-        type Case = (
-            &'static str,
-            &'static [&'static str],
-            &'static [(SubEventType, &'static str, Option<u32>)],
-        );
-        let cases: &[Case] = &[
+        let cases: &[PlacedCase] = &[
             (
                 "Government forces shelled Douma on Sunday. Militiamen then killed 12 civilians in Douma.",
                 &["Douma"],
@@ -1416,15 +1433,7 @@ mod tests {
                 ],
             ),
         ];
-        for (text, names, want) in cases {
-            let out = extract_article(&article(text, "2019-08-12"), &hits(text, names), None);
-            let got: Vec<(SubEventType, &str, Option<u32>)> = out
-                .events
-                .iter()
-                .filter_map(|e| Some((e.sub_event_type, e.place.as_ref()?.place, e.fatalities)))
-                .collect();
-            assert_eq!(got, want.to_vec(), "{text}");
-        }
+        check_placed(cases, "2019-08-12", None);
     }
 
     /// Places taken together in a list are each an event.
@@ -1470,12 +1479,7 @@ mod tests {
 
     #[test]
     fn shelling_amid_clashes_is_part_of_the_battle() {
-        type Case = (
-            &'static str,
-            &'static [&'static str],
-            &'static [(SubEventType, &'static str, Option<u32>)],
-        );
-        let cases: &[Case] = &[
+        let cases: &[PlacedCase] = &[
             (
                 "Clashes continue around Kafr Nabudah amid mutual shelling, and the Observatory documented the death of 11 soldiers.",
                 &["Kafr Nabudah"],
@@ -1503,17 +1507,8 @@ mod tests {
                 ],
             ),
         ];
-        for (text, names, want) in cases {
-            let a = article(text, "2019-08-12");
-            // The article is about Aleppo: events without a place go there.
-            let out = extract_article(&a, &hits(text, names), Some(&"Aleppo"));
-            let got: Vec<(SubEventType, &str, Option<u32>)> = out
-                .events
-                .iter()
-                .filter_map(|e| Some((e.sub_event_type, e.place.as_ref()?.place, e.fatalities)))
-                .collect();
-            assert_eq!(got, want.to_vec(), "{text}");
-        }
+        // The article is about Aleppo: events without a place go there.
+        check_placed(cases, "2019-08-12", Some(&"Aleppo"));
     }
 
     /// Who acted and what kind of event it was, from the sentence's shape.

@@ -312,7 +312,19 @@ pub fn extract_article<P: Clone>(
             }
             let at = group.at;
             let place = places_of[g];
-            let (date, time_precision, since) = match nearest(&dates, at, |d| d.at) {
+            // "rallied in Daraa, where the uprising began in March last
+            // year": when something else began is not the event's day
+            // ("the assault began in mid-November" is the assault's).
+            let own_dates: Vec<&date::DateMention> = dates
+                .iter()
+                .filter(|d| {
+                    !began_before(&tokens, d.at)
+                        || sentence
+                            .get(group.end..d.at)
+                            .is_some_and(|between| between.split_whitespace().count() <= 3)
+                })
+                .collect();
+            let (date, time_precision, since) = match nearest(&own_dates, at, |d| d.at) {
                 Some(d) => (Some(d.date), d.precision, d.since),
                 None => (article.date, 2, false),
             };
@@ -525,6 +537,44 @@ pub fn extract_article<P: Clone>(
     out
 }
 
+/// Whether the date at byte `at` is when something began ("the uprising
+/// began in March last year", "since the war erupted in 2011").
+fn began_before(tokens: &[tokens::Token], at: usize) -> bool {
+    let before = tokens_before(tokens, at, 2);
+    matches!(
+        before,
+        [verb, prep] if matches!(verb.lower.as_str(), "began" | "begun" | "started" | "erupted")
+            && prep.lower == "in"
+    )
+}
+
+/// Words that may come between "and" and the next place of a list ("and
+/// in the southern province of Daraa", "and nearby Talbiseh").
+const LIST_GLUE: &[&str] = &[
+    "in",
+    "the",
+    "nearby",
+    "southern",
+    "northern",
+    "eastern",
+    "western",
+    "central",
+    "province",
+    "governorate",
+    "region",
+    "countryside",
+    "town",
+    "city",
+    "village",
+    "villages",
+    "towns",
+    "suburb",
+    "district",
+    "neighbourhood",
+    "neighborhood",
+    "of",
+];
+
 /// The places listed together with `place` ("Haydariya, Sakhour and
 /// Sheikh Khodr", "in Douma and in Daraa province": only commas, "and"
 /// and "in" between them), in order, `place` among them; empty when it is
@@ -546,10 +596,16 @@ fn listed_with<'p, P>(
         let between = sentence
             .get(a.span.end - sentence_start..b.phrase_span.start.max(a.span.end) - sentence_start)
             .unwrap_or("x");
-        matches!(
-            between.trim(),
-            "and" | ", and" | "and in" | ", and in" | "and in the" | ", and in the"
-        ) || between.trim() == ","
+        // "and", ", and", "and in the southern province of", "and nearby".
+        let words: Vec<&str> = between
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let and_list = words.first() == Some(&"and")
+            && words.len() <= 7
+            && words[1..].iter().all(|w| LIST_GLUE.contains(w));
+        and_list
+            || between.trim() == ","
             && b.geo_precision < 3
             // ("Maaloula, north of Damascus" says where Maaloula is.)
             && b.phrase_span.start == b.span.start
@@ -1454,7 +1510,8 @@ mod tests {
         assert_eq!(got, want);
         // Crowds in a town and in a province; the city that only says
         // where the town is, is not one of them.
-        let text = "Large crowds rallied in the Damascus suburb of Douma and in the southern province of Daraa on Friday.";
+        // (When the uprising began is not when they rallied.)
+        let text = "Large crowds rallied in the Damascus suburb of Douma and in the southern province of Daraa, where the uprising began in March last year.";
         let mut places = hits(text, &["Damascus", "Douma"]);
         let daraa = hits(text, &["Daraa"]).remove(0);
         places.push(PlaceHit {
@@ -1463,16 +1520,24 @@ mod tests {
             ..daraa
         });
         let out = extract_article(&article(text, "2012-05-04"), &places, None);
-        let got: Vec<(SubEventType, &str)> = out
+        let got: Vec<(SubEventType, &str, Option<NaiveDate>, bool)> = out
             .events
             .iter()
-            .filter_map(|e| Some((e.sub_event_type, e.place.as_ref()?.place)))
+            .filter_map(|e| {
+                Some((
+                    e.sub_event_type,
+                    e.place.as_ref()?.place,
+                    e.date,
+                    e.background,
+                ))
+            })
             .collect();
+        let day = NaiveDate::from_ymd_opt(2012, 5, 4);
         assert_eq!(
             got,
             [
-                (SubEventType::PeacefulProtest, "Douma"),
-                (SubEventType::PeacefulProtest, "Daraa")
+                (SubEventType::PeacefulProtest, "Douma", day, false),
+                (SubEventType::PeacefulProtest, "Daraa", day, false)
             ]
         );
     }

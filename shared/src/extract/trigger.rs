@@ -256,6 +256,23 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("signed an agreement", Trigger::Agreement),
     ("reached an agreement", Trigger::Agreement),
     ("reached a deal", Trigger::Agreement),
+    ("reached a new agreement", Trigger::Agreement),
+    ("agreement brokered", Trigger::Agreement),
+    ("deal brokered", Trigger::Agreement),
+    ("brokered agreement", Trigger::Agreement),
+    ("brokered deal", Trigger::Agreement),
+    ("deal reached", Trigger::Agreement),
+    ("agreement reached", Trigger::Agreement),
+    ("ceasefire agreed", Trigger::Agreement),
+    ("truce agreed", Trigger::Agreement),
+    ("agreed on a ceasefire", Trigger::Agreement),
+    ("agreed to a truce", Trigger::Agreement),
+    // A side agreeing to give up a town.
+    ("agreed to hand over", Trigger::Agreement),
+    ("agreed to surrender", Trigger::Agreement),
+    ("agreed to withdraw", Trigger::Agreement),
+    ("agreed to evacuate", Trigger::Agreement),
+    ("agreed to leave", Trigger::Agreement),
     ("demanded an immediate ceasefire", Trigger::Agreement),
     ("resolution adopted", Trigger::Agreement),
     ("adopted a resolution", Trigger::Agreement),
@@ -706,6 +723,14 @@ mod tests {
             (
                 "Hundreds of people gathered in Umayyad Square.",
                 &[Trigger::Protest],
+            ),
+            (
+                "The SDF agreed to hand over villages west of Manbij.",
+                &[Trigger::Agreement],
+            ),
+            (
+                "A ceasefire agreed on Tuesday between the ministry and Druze leaders.",
+                &[Trigger::Agreement],
             ),
             (
                 "Rebels launched an attack on regime positions.",

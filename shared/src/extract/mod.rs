@@ -1097,7 +1097,16 @@ fn choose_place<'p, P>(
                 "countryside town of",
             ]
             .iter()
-            .any(|w| after.starts_with(w));
+            .any(|w| after.starts_with(w))
+                // The area another place lies in: "the outskirts of
+                // Kfarchouba in the Arqoub region" (not "the Kurdistan
+                // Region", a name).
+                || sentence
+                    .get(p.span.end - sentence_start..)
+                    .is_some_and(|a| {
+                        let a = a.trim_start();
+                        a.starts_with("region") || a.starts_with("area ") || a.starts_with("area,")
+                    });
             (
                 p.country_level,
                 origin(p) || modifier,
@@ -1549,6 +1558,12 @@ mod tests {
                 "Clashes continue around Kafr Nabudah amid mutual shelling, and the Observatory documented the death of 11 soldiers.",
                 &["Kafr Nabudah"],
                 &[(SubEventType::ArmedClash, "Kafr Nabudah", Some(11))],
+            ),
+            // The area a town lies in is not where it was hit.
+            (
+                "Enemy artillery shelled the outskirts of Kfarchouba in the Arqoub region on Wednesday.",
+                &["Kfarchouba", "Arqoub"],
+                &[(SubEventType::ShellingArtilleryMissileAttack, "Kfarchouba", None)],
             ),
             // The weapons of a battle are not a shelling of their own.
             (

@@ -978,8 +978,19 @@ fn backing_before(tokens: &[tokens::Token], at: usize) -> bool {
 }
 
 /// Habits, not events: "warplanes regularly bomb hideouts", "on which
-/// they routinely launch rocket attacks".
-const HABITUAL: &[&str] = &["regularly", "routinely", "frequently", "often", "usually"];
+/// they routinely launch rocket attacks"; and what is still to come right
+/// after the trigger: "evacuations were expected to begin".
+const HABITUAL: &[&str] = &[
+    "regularly",
+    "routinely",
+    "frequently",
+    "often",
+    "usually",
+    "expected",
+    "scheduled",
+    "due",
+    "will",
+];
 
 /// "The offensive, launched on Nov. 27 from Idlib, has upended the front
 /// lines": a campaign told by its start, not a battle at a place on a
@@ -1075,12 +1086,27 @@ fn choose_place<'p, P>(
             .to_ascii_lowercase();
         SPEAKERS_IN.iter().any(|s| before.ends_with(s))
     };
+    // "captured nearly all of the suburb except the largest town of
+    // Douma": the place left out is not where it happened.
+    let excepted = |p: &PlaceHit<P>| {
+        let start = (p.phrase_span.start.max(sentence_start) - sentence_start).min(sentence.len());
+        let before = &sentence[..start];
+        let near = before
+            .char_indices()
+            .rev()
+            .nth(40)
+            .map_or(before, |(i, _)| &before[i..])
+            .to_ascii_lowercase();
+        ["except ", "exception of", "apart from", "other than"]
+            .iter()
+            .any(|w| near.contains(w))
+    };
     places
         .iter()
         .copied()
         .filter(|p| p.span.start >= sentence_start)
         .filter(|p| owner(p.span.start - sentence_start) == index)
-        .filter(|p| !speaker_at(p))
+        .filter(|p| !speaker_at(p) && !excepted(p))
         .filter(|p| !(p.foreign && group.trigger.is_violent() && (home_town_named || origin(p))))
         .min_by_key(|p| {
             let at = p.span.start - sentence_start;
@@ -1817,6 +1843,10 @@ mod tests {
             &hits(text, &["Nabatieh"]),
             None,
         );
+        assert!(out.events.is_empty(), "{:#?}", out.events);
+        // The place left out is not where it happened.
+        let text = "Syrian troops have captured nearly all of the suburb except the largest town of Douma.";
+        let out = extract_article(&article(text, "2018-04-07"), &hits(text, &["Douma"]), None);
         assert!(out.events.is_empty(), "{:#?}", out.events);
         // Not done yet, and what is left is not where it happened.
         let text =

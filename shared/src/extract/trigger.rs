@@ -214,9 +214,10 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("capturing", Trigger::Territory),
     ("recapturing", Trigger::Territory),
     ("swept into", Trigger::Territory),
-    ("advanced into", Trigger::Territory),
-    ("advanced deeper into", Trigger::Territory),
-    ("pushed into", Trigger::Territory),
+    // An advance into a town is fighting there, not yet control of it.
+    ("advanced into", Trigger::Clash),
+    ("advanced deeper into", Trigger::Clash),
+    ("pushed into", Trigger::Clash),
     ("stormed", Trigger::Territory),
     ("overran", Trigger::Territory),
     ("has fallen", Trigger::Territory),

@@ -1,6 +1,7 @@
-//! Whole-word phrase lexicons matched in one pass (aho-corasick,
-//! leftmost-longest, ASCII case-insensitive): the shared mechanism behind
-//! triggers, actors and date words.
+//! Whole-word phrase lexicons matched in one pass (aho-corasick, every
+//! match, then leftmost-longest among the whole words; ASCII
+//! case-insensitive): the shared mechanism behind triggers, actors and
+//! date words.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::ops::Range;
@@ -39,25 +40,41 @@ impl<T: Copy> Lexicon<T> {
                 values.push(*value);
             }
         }
+        // Every match, overlapping: whole words are chosen among them (a
+        // leftmost-longest search would report "rocket fire" inside
+        // "rocket fired", then drop it, and never see "rocket").
         let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
             .build(&patterns)
             .expect("lexicon phrases are valid patterns");
         Lexicon { automaton, values }
     }
 
-    /// Every whole-word occurrence in `text`, in order.
+    /// Every whole-word occurrence in `text`, in order: of those that
+    /// overlap, the leftmost, and the longest there.
     pub fn find_all(&self, text: &str) -> Vec<Hit<T>> {
-        self.automaton
-            .find_iter(text)
+        let mut whole: Vec<(usize, usize, usize)> = self
+            .automaton
+            .find_overlapping_iter(text)
             .filter(|m| is_word_boundary(text, m.start(), m.end()))
-            .map(|m| Hit {
-                start: m.start(),
-                end: m.end(),
-                value: self.values[m.pattern().as_usize()],
-            })
-            .collect()
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        // Leftmost first, longest first among those starting together;
+        // equal spans keep the first pattern given.
+        whole.sort_by_key(|&(start, end, pattern)| (start, std::cmp::Reverse(end), pattern));
+        let mut hits: Vec<Hit<T>> = Vec::new();
+        for (start, end, pattern) in whole {
+            if hits.last().is_some_and(|h| start < h.end) {
+                continue;
+            }
+            hits.push(Hit {
+                start,
+                end,
+                value: self.values[pattern],
+            });
+        }
+        hits
     }
 }
 
@@ -83,6 +100,14 @@ mod tests {
         let hits = lexicon.find_all("Air strikes and a strike; no raids or airstrike-raid.");
         let found: Vec<_> = hits.iter().map(|h| h.value).collect();
         assert_eq!(found, vec![2, 3, 4]);
+        // A longer phrase that is not a whole word here hides no shorter one.
+        let lexicon = Lexicon::new(&[("rocket", 1), ("rocket fire", 2)]);
+        let found: Vec<_> = lexicon
+            .find_all("A rocket fired from Ghouta; rocket fire")
+            .iter()
+            .map(|h| h.value)
+            .collect();
+        assert_eq!(found, vec![1, 2]);
     }
 
     #[test]

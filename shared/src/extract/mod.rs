@@ -849,6 +849,15 @@ fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
         .into_iter()
         .filter(|hit| !hedged(tokens, hit.start, hit.value) && !backing(hit) && !characterised(hit))
         .collect();
+    if let Some(agreed) = trigger::find_agreement_to_give_up(tokens) {
+        if !hits
+            .iter()
+            .any(|h| h.start < agreed.end && agreed.start < h.end)
+        {
+            hits.push(agreed);
+            hits.sort_by_key(|h| h.start);
+        }
+    }
     // At a protest, "shot dead", "clashed with police" and "stormed" tell
     // what the protest met or did: they are the protest, not events of
     // their own.

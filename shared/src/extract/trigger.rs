@@ -268,12 +268,7 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("truce agreed", Trigger::Agreement),
     ("agreed on a ceasefire", Trigger::Agreement),
     ("agreed to a truce", Trigger::Agreement),
-    // A side agreeing to give up a town.
-    ("agreed to hand over", Trigger::Agreement),
-    ("agreed to surrender", Trigger::Agreement),
-    ("agreed to withdraw", Trigger::Agreement),
-    ("agreed to evacuate", Trigger::Agreement),
-    ("agreed to leave", Trigger::Agreement),
+    // (A side that "agreed ... to surrender": `find_agreement_to_give_up`.)
     ("demanded an immediate ceasefire", Trigger::Agreement),
     ("resolution adopted", Trigger::Agreement),
     ("adopted a resolution", Trigger::Agreement),
@@ -693,6 +688,32 @@ pub fn find_civilian_killing(tokens: &[Token], armed: bool) -> Option<Hit<Trigge
     None
 }
 
+/// What a side agrees to do when it gives up a town.
+const GIVING_UP: &[&str] = &[
+    "surrender",
+    "hand",
+    "withdraw",
+    "evacuate",
+    "leave",
+    "disarm",
+];
+
+/// A side that "agreed on Wednesday night to surrender the town": an
+/// agreement, with the words between (the lexicon has "agreed to
+/// surrender" only when they touch). The hit is "agreed".
+pub fn find_agreement_to_give_up(tokens: &[Token]) -> Option<Hit<Trigger>> {
+    let at = tokens.iter().position(|t| t.lower == "agreed")?;
+    let rest = &tokens[at + 1..(at + 8).min(tokens.len())];
+    let to = rest.iter().position(|t| t.lower == "to")?;
+    rest.get(to + 1)
+        .filter(|t| GIVING_UP.contains(&t.lower.as_str()))
+        .map(|_| Hit {
+            start: tokens[at].span.start,
+            end: tokens[at].span.end,
+            value: Trigger::Agreement,
+        })
+}
+
 /// Every protest cue in a sentence, in order (denials are the caller's).
 pub fn find_protest_cues(sentence: &str) -> Vec<Hit<ProtestCue>> {
     protest_cues().find_all(sentence)
@@ -724,10 +745,6 @@ mod tests {
             (
                 "Hundreds of people gathered in Umayyad Square.",
                 &[Trigger::Protest],
-            ),
-            (
-                "The SDF agreed to hand over villages west of Manbij.",
-                &[Trigger::Agreement],
             ),
             (
                 "A ceasefire agreed on Tuesday between the ministry and Druze leaders.",
@@ -907,6 +924,27 @@ mod tests {
             SubEventType::NonStateActorOvertakesTerritory
         );
     }
+    #[test]
+    fn an_agreement_to_give_up_a_town_may_have_words_between() {
+        use crate::extract::tokens::tokenize;
+        let table: &[(&str, bool)] = &[
+            (
+                "Rebels agreed on Wednesday night to surrender the town.",
+                true,
+            ),
+            ("The SDF agreed to hand over villages west of Manbij.", true),
+            ("The sides agreed to meet again next week.", false),
+            ("Rebels refused to surrender.", false),
+        ];
+        for (sentence, want) in table {
+            assert_eq!(
+                find_agreement_to_give_up(&tokenize(sentence)).is_some(),
+                *want,
+                "{sentence}"
+            );
+        }
+    }
+
     /// A killing of civilians is found as a verb with a killer, or as a
     /// noun; a passive toll with no one who killed is not one.
     #[test]

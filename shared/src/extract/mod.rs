@@ -922,6 +922,16 @@ fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
     if groups.iter().any(|g| g.trigger == Trigger::Territory) {
         groups.retain(|g| g.trigger != Trigger::Clash);
     }
+    // "two rockets fired from Syria struck Hermel": what struck is the
+    // rockets, one shelling (placed where they struck).
+    if let (Some(shelling), Some(struck)) = (
+        groups.iter().position(|g| g.trigger == Trigger::Shelling),
+        groups.iter().position(|g| g.trigger == Trigger::Bombardment),
+    ) {
+        if groups[shelling].at < groups[struck].at {
+            groups.remove(struck);
+        }
+    }
     groups
 }
 

@@ -376,6 +376,11 @@ const NOT_EVENTS: &[(&str, ())] = &[
     ("riot gear", ()),
     ("riot squad", ()),
     ("anti-riot", ()),
+    // A war's length, not a battle: "ending years of fighting".
+    ("years of fighting", ()),
+    ("months of fighting", ()),
+    ("weeks of fighting", ()),
+    ("years of war", ()),
 ];
 
 /// Protest cues. Read only in a sentence that tells of a protest (or right

@@ -521,6 +521,18 @@ pub fn extract_article<P: Clone>(
                 // Talks and deals happen in capitals, not in the war zone the
                 // article is about: no place, no point.
                 let conflict = group.trigger.is_violent() || group.trigger == Trigger::Evacuation;
+                // "an explosion tore through a building in the city centre"
+                // right after the rebels entered Afrin: Afrin.
+                let told_just_before = previous
+                    .and_then(|index| out.events[index].place.as_ref())
+                    .filter(|p| p.geo_precision <= 2 && !p.country_level)
+                    .filter(|_| ANAPHORS.iter().any(|a| lower.contains(a)));
+                if let Some(place) = told_just_before.filter(|_| conflict && concrete) {
+                    candidate.place = Some(place.clone());
+                    out.events.push(candidate);
+                    produced = Some(out.events.len() - 1);
+                    continue;
+                }
                 match focus.filter(|_| conflict && concrete) {
                     Some(place) => candidate.place = Some(focus_hit(place)),
                     None => {
@@ -926,7 +938,9 @@ fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
     // rockets, one shelling (placed where they struck).
     if let (Some(shelling), Some(struck)) = (
         groups.iter().position(|g| g.trigger == Trigger::Shelling),
-        groups.iter().position(|g| g.trigger == Trigger::Bombardment),
+        groups
+            .iter()
+            .position(|g| g.trigger == Trigger::Bombardment),
     ) {
         if groups[shelling].at < groups[struck].at {
             groups.remove(struck);
@@ -1049,6 +1063,16 @@ fn nearest_group(groups: &[Group], kept: &[bool], at: usize) -> usize {
         .min_by_key(|&g| groups[g].at.abs_diff(at))
         .unwrap_or(0)
 }
+
+/// Words that point back at the town just named ("the city centre").
+const ANAPHORS: &[&str] = &[
+    "the city",
+    "the town",
+    "the village",
+    "the camp",
+    "the neighbourhood",
+    "the neighborhood",
+];
 
 /// Who speaks from a place ("officials in Daraa said"): the place is the
 /// speaker's, not the event's. (Not a correspondent or activists "in east
@@ -1603,6 +1627,27 @@ mod tests {
                 "Clashes continue around Kafr Nabudah amid mutual shelling, and the Observatory documented the death of 11 soldiers.",
                 &["Kafr Nabudah"],
                 &[(SubEventType::ArmedClash, "Kafr Nabudah", Some(11))],
+            ),
+            // What struck is the rockets: one shelling, where they struck.
+            (
+                "On Tuesday, two rockets fired from Syria struck the border town of Hermel.",
+                &["Syria", "Hermel"],
+                &[(SubEventType::ShellingArtilleryMissileAttack, "Hermel", None)],
+            ),
+            // A war's length is no battle.
+            (
+                "Buses left Aleppo on Thursday as an evacuation deal aimed at ending years of fighting got under way.",
+                &["Aleppo"],
+                &[(SubEventType::NonViolentTransferOfTerritory, "Aleppo", None)],
+            ),
+            // "The city" is the town just named.
+            (
+                "Rebels entered Afrin on Sunday. Hours later, an explosion tore through a building in the city centre, killing 11 people.",
+                &["Afrin"],
+                &[
+                    (SubEventType::NonStateActorOvertakesTerritory, "Afrin", None),
+                    (SubEventType::RemoteExplosive, "Afrin", Some(11)),
+                ],
             ),
             // The area a town lies in is not where it was hit.
             (

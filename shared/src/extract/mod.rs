@@ -861,12 +861,19 @@ fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
         .into_iter()
         .filter(|hit| !hedged(tokens, hit.start, hit.value) && !backing(hit) && !characterised(hit))
         .collect();
-    if let Some(agreed) = trigger::find_agreement_to_give_up(tokens) {
+    // Read outside the lexicon: words may come between.
+    for found in [
+        trigger::find_agreement_to_give_up(tokens),
+        trigger::find_people_taken(tokens),
+    ]
+    .into_iter()
+    .flatten()
+    {
         if !hits
             .iter()
-            .any(|h| h.start < agreed.end && agreed.start < h.end)
+            .any(|h| h.start < found.end && found.start < h.end)
         {
-            hits.push(agreed);
+            hits.push(found);
             hits.sort_by_key(|h| h.start);
         }
     }

@@ -693,6 +693,27 @@ pub fn find_civilian_killing(tokens: &[Token], armed: bool) -> Option<Hit<Trigge
     None
 }
 
+/// People "taken" by force: "Twelve nuns have been taken from their
+/// convent" (an abduction; a town "taken" is not people). The hit is
+/// "taken".
+pub fn find_people_taken(tokens: &[Token]) -> Option<Hit<Trigger>> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+    let at = (1..words.len()).find(|&k| {
+        matches!(words[k], "taken" | "snatched")
+            && matches!(words[k - 1], "been" | "were" | "was")
+            && words[k.saturating_sub(7)..k]
+                .iter()
+                .any(|w| CIVILIAN_VICTIMS.contains(w))
+            // ("taken to hospital", "taken into custody")
+            && !matches!(words.get(k + 1), Some(&"to") | Some(&"into"))
+    })?;
+    Some(Hit {
+        start: tokens[at].span.start,
+        end: tokens[at].span.end,
+        value: Trigger::Abduction,
+    })
+}
+
 /// What a side agrees to do when it gives up a town.
 const GIVING_UP: &[&str] = &[
     "surrender",
@@ -929,6 +950,27 @@ mod tests {
             SubEventType::NonStateActorOvertakesTerritory
         );
     }
+    #[test]
+    fn people_taken_by_force_are_abducted() {
+        use crate::extract::tokens::tokenize;
+        let table: &[(&str, bool)] = &[
+            (
+                "Twelve nuns have been taken from their convent in Maaloula.",
+                true,
+            ),
+            ("Two children were snatched from a school.", true),
+            ("The wounded civilians were taken to hospital.", false),
+            ("The town was taken by rebels on Monday.", false),
+        ];
+        for (sentence, want) in table {
+            assert_eq!(
+                find_people_taken(&tokenize(sentence)).is_some(),
+                *want,
+                "{sentence}"
+            );
+        }
+    }
+
     #[test]
     fn an_agreement_to_give_up_a_town_may_have_words_between() {
         use crate::extract::tokens::tokenize;

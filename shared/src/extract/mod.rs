@@ -1127,7 +1127,11 @@ fn choose_place<'p, P>(
     // is a place for it only when no town at home is named and the town
     // abroad is not where the fire came from ("mortar fire from Syria hit
     // homes in Akcakale").
-    let home_town_named = places.iter().any(|p| !p.foreign && !p.country_level);
+    // (Where the fire came from is no town where it happened: "a rocket
+    // fired from Afrin landed in Kilis".)
+    let home_town_named = places
+        .iter()
+        .any(|p| !p.foreign && !p.country_level && !origin(p));
     // "local officials in Daraa said": where the speaker is.
     let speaker_at = |p: &PlaceHit<P>| {
         let before = sentence
@@ -1634,6 +1638,12 @@ mod tests {
                 "Clashes continue around Kafr Nabudah amid mutual shelling, and the Observatory documented the death of 11 soldiers.",
                 &["Kafr Nabudah"],
                 &[(SubEventType::ArmedClash, "Kafr Nabudah", Some(11))],
+            ),
+            // Fired from home, it landed abroad.
+            (
+                "On Friday, a rocket fired by the terrorists from Afrin landed in a garden in Kilis.",
+                &["Afrin", "Kilis"],
+                &[(SubEventType::ShellingArtilleryMissileAttack, "Kilis", None)],
             ),
             // What struck is the rockets: one shelling, where they struck.
             (

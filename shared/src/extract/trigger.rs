@@ -151,6 +151,11 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("suicide bombing", Trigger::SuicideBomb),
     ("suicide attack", Trigger::SuicideBomb),
     ("suicide car bomb", Trigger::SuicideBomb),
+    ("suicide car bombs", Trigger::SuicideBomb),
+    ("suicide bombers", Trigger::SuicideBomb),
+    ("suicide attackers", Trigger::SuicideBomb),
+    ("suicide attacker", Trigger::SuicideBomb),
+    ("suicide bombings", Trigger::SuicideBomb),
     // Battles.
     ("clashes", Trigger::Clash),
     // A counter-attack is fighting, whoever it hits.
@@ -203,6 +208,17 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("recaptured", Trigger::Territory),
     ("regained", Trigger::Territory),
     ("took control", Trigger::Territory),
+    // "troops took the village of Bazwaya" (not "took the decision").
+    ("took the village", Trigger::Territory),
+    ("took the town", Trigger::Territory),
+    ("took the city", Trigger::Territory),
+    ("took the district", Trigger::Territory),
+    ("took the neighbourhood", Trigger::Territory),
+    ("took the neighborhood", Trigger::Territory),
+    ("taking the village", Trigger::Territory),
+    ("taking the town", Trigger::Territory),
+    ("taking the city", Trigger::Territory),
+    ("took over", Trigger::Territory),
     ("taken control", Trigger::Territory),
     ("secure control", Trigger::Territory),
     ("gained control", Trigger::Territory),
@@ -768,6 +784,14 @@ mod tests {
             ),
             ("Clashes broke out south of the city.", &[Trigger::Clash]),
             ("The troops came under fire from gunmen.", &[Trigger::Clash]),
+            (
+                "Troops took the village of Bazwaya on Monday.",
+                &[Trigger::Territory],
+            ),
+            (
+                "Two suicide bombers blew themselves up in the market.",
+                &[Trigger::SuicideBomb],
+            ),
             (
                 "Hundreds of people gathered in Umayyad Square.",
                 &[Trigger::Protest],

@@ -1,7 +1,8 @@
 //! Event dates from what a sentence says, anchored on the article's day.
 //!
 //! "on Thursday" is the last Thursday on or before the article date;
-//! "yesterday", "overnight", "last night" the day before; "on April 6" and
+//! "yesterday", "overnight", "last night", "a day earlier", "the day
+//! before" the day before; "two days ago" two days before; "on April 6" and
 //! "November 28, 2016" that day; "earlier this week", "last week", "over the
 //! weekend" are precision 2; "last month", "mid-February" precision 3.
 //! Nothing here guesses: no article date and no full date in the text gives
@@ -214,6 +215,20 @@ fn read_at(words: &[&str], k: usize, anchor: Option<NaiveDate>) -> Option<(DateM
             (mention(anchor.with_day(15.min(anchor.day()))?, 3), 2)
         }
         "recent" if two("weeks") => (mention(days(14)?, 3), 2),
+        // "a day earlier", "the day before", "the previous day": told
+        // after the day of the report's events, most often the day before
+        // the article's.
+        "a" | "the" if two("day") && (after("earlier") || after("before")) => {
+            (mention(days(1)?, 1), 3)
+        }
+        "the" if two("previous") && after("day") => (mention(days(1)?, 1), 3),
+        "a" if two("week") && after("ago") => (mention(days(7)?, 2), 3),
+        "a" | "one" if two("month") && after("ago") => (mention(days(30)?, 3), 3),
+        // "two days ago", "3 days ago".
+        _ if two("days") && after("ago") => {
+            let n = super::number::read_number(&words[k..k + 1])?.value;
+            (mention(days(n.min(31) as i64)?, 1), 3)
+        }
         _ => return None,
     })
 }
@@ -304,6 +319,26 @@ mod tests {
                 "Shelling continued last night.",
                 "2016-12-09",
                 d("2016-12-08", 1),
+            ),
+            (
+                "The day before, a rocket slammed into a market.",
+                "2018-03-22",
+                d("2018-03-21", 1),
+            ),
+            (
+                "A day earlier, troops took the village.",
+                "2018-03-22",
+                d("2018-03-21", 1),
+            ),
+            (
+                "Two days ago, a drone hit a car.",
+                "2018-03-22",
+                d("2018-03-20", 1),
+            ),
+            (
+                "A month ago, the town fell.",
+                "2018-03-22",
+                d("2018-02-20", 3),
             ),
             (
                 "Moscow announced a deal on April 1.",

@@ -209,8 +209,15 @@ fn active_count(words: &[&str], kill: usize) -> Option<(u32, Range<usize>)> {
             if is_percent_or_unit(words, k + number.words) {
                 return None;
             }
-            let end = (k + number.words + VICTIM_WORDS).min(words.len());
-            return Some((number.value, k..end));
+            // "killing two soldiers and a civilian": the people joined on.
+            let (more, used) = joined_people(words, k + number.words + 1);
+            let end = (k + number.words + VICTIM_WORDS).max(used).min(words.len());
+            return Some((number.value.saturating_add(more), k..end));
+        }
+        // "killing a woman and her two children"
+        if let Some(used) = one_person(words, k) {
+            let (more, end) = joined_people(words, k + used);
+            return Some((1 + more, k..end.max(k + used).min(words.len())));
         }
         if !QUALIFIERS.contains(&words[k]) {
             return None;
@@ -268,6 +275,16 @@ fn passive_count(words: &[&str], kill: usize) -> Option<(u32, Range<usize>)> {
             }
             break;
         }
+        // "Three girls and their grandmother", "A woman was killed".
+        if let Some(used) = one_person(&words[..phrase_end], i) {
+            if !found {
+                first = i;
+            }
+            total = total.saturating_add(1);
+            found = true;
+            i += used;
+            continue;
+        }
         if let Some(number) = read_number(&words[i..phrase_end]) {
             if !is_percent_or_unit(words, i + number.words) && !is_year_like(word, number.value) {
                 if !found {
@@ -283,6 +300,111 @@ fn passive_count(words: &[&str], kill: usize) -> Option<(u32, Range<usize>)> {
     }
     found.then_some((total, first..last.max(first + 1)))
 }
+
+/// One person named as such: "a woman", "an infant", "her husband",
+/// "their grandmother". Returns the words it takes.
+fn one_person(words: &[&str], at: usize) -> Option<usize> {
+    let (det, noun) = (*words.get(at)?, *words.get(at + 1)?);
+    let article = matches!(det, "a" | "an") && PERSONS.contains(&noun);
+    let kin = matches!(det, "his" | "her" | "their") && KIN.contains(&noun);
+    (article || kin).then_some(2)
+}
+
+/// The people joined on after a count ("... and her two children", "...
+/// and a civilian"): their number, and the index after them. `at` is just
+/// after the first count's noun.
+fn joined_people(words: &[&str], at: usize) -> (u32, usize) {
+    let (mut total, mut k) = (0u32, at);
+    while words.get(k) == Some(&"and") {
+        let next = k + 1;
+        if let Some(used) = one_person(words, next) {
+            total += 1;
+            k = next + used;
+            continue;
+        }
+        // "and her two children", "and two soldiers"
+        let start = next + usize::from(matches!(words.get(next), Some(&"his" | &"her" | &"their")));
+        match read_number(words.get(start..).unwrap_or(&[])) {
+            Some(n)
+                if n.value < 1000
+                    && words
+                        .get(start + n.words)
+                        .is_some_and(|w| PEOPLE.contains(w)) =>
+            {
+                total = total.saturating_add(n.value);
+                k = start + n.words + 1;
+            }
+            _ => break,
+        }
+    }
+    (total, k)
+}
+
+/// A person, after "a" or "an".
+const PERSONS: &[&str] = &[
+    "woman",
+    "man",
+    "child",
+    "boy",
+    "girl",
+    "baby",
+    "infant",
+    "civilian",
+    "soldier",
+    "fighter",
+    "journalist",
+    "doctor",
+    "nurse",
+    "teacher",
+    "farmer",
+    "shepherd",
+    "policeman",
+    "officer",
+    "commander",
+    "student",
+    "resident",
+    "driver",
+    "paramedic",
+    "volunteer",
+];
+
+/// Kin, after "his", "her", "their".
+const KIN: &[&str] = &[
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "grandmother",
+    "grandfather",
+    "child",
+    "baby",
+    "driver",
+    "companion",
+];
+
+/// People counted after a number ("two children").
+const PEOPLE: &[&str] = &[
+    "children",
+    "people",
+    "civilians",
+    "soldiers",
+    "fighters",
+    "women",
+    "men",
+    "sons",
+    "daughters",
+    "brothers",
+    "sisters",
+    "relatives",
+    "others",
+    "boys",
+    "girls",
+    "members",
+];
 
 fn is_percent_or_unit(words: &[&str], after: usize) -> bool {
     matches!(
@@ -364,7 +486,6 @@ mod tests {
                 &[],
             ),
             ("More than 46,000 rebels and civilians were evacuated.", &[]),
-            ("The strike killed a commander.", &[]),
             ("Hundreds were killed in 2012 alone.", &[100]),
             (
                 "Officials said 12 were wounded, and three were killed.",
@@ -375,6 +496,15 @@ mod tests {
                 "The death toll from an Israeli strike on a building in Aitou rose to 21.",
                 &[21],
             ),
+            // People counted one by one.
+            (
+                "A fighter jet bombed the town, killing a woman and her two children.",
+                &[3],
+            ),
+            ("Three girls and their grandmother were killed.", &[4]),
+            ("The strike killed two soldiers and a civilian.", &[3]),
+            ("A man was shot dead at the checkpoint.", &[1]),
+            ("The strike killed a commander.", &[1]),
             ("The death toll from the attack stood at 14.", &[14]),
             ("The Suwayda 24 network had counted 18 dead.", &[18]),
             ("Gunmen beheaded two men.", &[2]),

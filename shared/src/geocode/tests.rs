@@ -239,6 +239,10 @@ fn metonymy_and_modifiers() {
             &["Douma"],
         ),
         (
+            "The deal, announced by Ahrar a-Sham late Wednesday, covers Harasta.",
+            &["Harasta"],
+        ),
+        (
             "Air strikes killed 40 civilians in the Damascus suburb of eastern Ghouta.",
             &["eastern Ghouta"],
         ),

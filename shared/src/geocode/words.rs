@@ -699,6 +699,11 @@ pub const STOP_WORDS: &[&str] = &[
 /// matches inside them are dropped.
 pub const ACTOR_PHRASES: &[&str] = &[
     "Ahrar al-Sham",
+    // Syria Direct's article "a-" ("Ahrar a-Sham", "Failaq a-Rahman").
+    "Ahrar a-Sham",
+    "Failaq a-Rahman",
+    "Jabhat a-Nusra",
+    "Tahrir a-Sham",
     "Jaish al-Islam",
     "Army of Islam",
     "Hayat Tahrir al-Sham",

@@ -243,6 +243,10 @@ fn metonymy_and_modifiers() {
             &["Harasta"],
         ),
         (
+            "Ingy Sedky, spokeswoman for the International Committee of the Red Cross in Damascus, said so.",
+            &["Damascus"],
+        ),
+        (
             "Air strikes killed 40 civilians in the Damascus suburb of eastern Ghouta.",
             &["eastern Ghouta"],
         ),

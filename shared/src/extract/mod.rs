@@ -878,11 +878,18 @@ fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
     // A "massacre" in quotes is what someone called an attack told
     // elsewhere ("described the raid as 'a massacre'").
     let quoted = quoted_spans(sentence);
+    // So is what someone says in a quoted statement that tells no day
+    // ("They are using tanks and heavy artillery"); a quoted report of
+    // the day ("Clashes broke out around midnight on Wednesday") and "X
+    // has fallen" are the news.
     let characterised = |hit: &phrase::Hit<Trigger>| {
-        hit.value == Trigger::AttackOnCivilians
-            && quoted
-                .iter()
-                .any(|q| q.start <= hit.start && hit.end <= q.end)
+        quoted
+            .iter()
+            .filter(|q| q.start <= hit.start && hit.end <= q.end)
+            .any(|q| {
+                hit.value == Trigger::AttackOnCivilians
+                    || hit.value != Trigger::Territory && undated_statement(&sentence[q.clone()])
+            })
     };
     let mut hits: Vec<_> = find_triggers(sentence)
         .into_iter()
@@ -1018,12 +1025,51 @@ fn is_weak(sentence: &str, start: usize, end: usize) -> bool {
     )
 }
 
+/// Words from which a quotation is a statement, not a term in quotes
+/// ("outlaw groups", "terrorists").
+const QUOTED_STATEMENT_WORDS: usize = 5;
+
+/// A quoted statement that names no day: what someone says, not a
+/// report of an event.
+fn undated_statement(quote: &str) -> bool {
+    let words: Vec<String> = quote
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let dated = words.iter().any(|w| {
+        date::WEEKDAYS.contains(&w.as_str())
+            || date::MONTHS.contains(&w.as_str())
+            || matches!(
+                w.as_str(),
+                "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "overnight"
+                    | "midnight"
+                    | "morning"
+                    | "evening"
+            )
+    });
+    words.len() >= QUOTED_STATEMENT_WORDS && !dated
+}
+
 /// Byte ranges of a sentence's quotations (straight or curly double
-/// quotes, in pairs; an unclosed one is left out).
+/// quotes, in pairs; an unclosed one is left out). A sentence that
+/// begins inside a quotation ("They are using tanks," an official said)
+/// is quoted up to its closing quote.
 fn quoted_spans(sentence: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (i, c) in sentence.char_indices() {
+        // A straight quote right after a comma or a stop closes.
+        let closes_first = out.is_empty()
+            && open.is_none()
+            && (c == '”' || c == '"' && sentence[..i].ends_with([',', '.', '!', '?']));
+        if closes_first {
+            out.push(0..i);
+            continue;
+        }
         match (c, open) {
             ('"' | '“', None) => open = Some(i),
             ('"' | '”', Some(start)) => {
@@ -1986,6 +2032,17 @@ mod tests {
         let text = "Rebels withdrew from Qusair, which had been under heavy bombardment since May, on Wednesday.";
         let out = extract_article(&article(text, "2013-06-05"), &hits(text, &["Qusair"]), None);
         assert!(out.events.iter().all(|e| e.background), "{:#?}", out.events);
+        // What someone says is no event, unless it reports the day.
+        let text = "\"The situation is very bad. They are using tanks and heavy artillery,\" an official in Kobani told Rudaw on Tuesday.";
+        let out = extract_article(&article(text, "2014-10-07"), &hits(text, &["Kobani"]), None);
+        assert!(out.events.is_empty(), "{:#?}", out.events);
+        let text = "\"Clashes broke out around midnight on Wednesday south of the city of Maaret al-Numan,\" the monitor's head said.";
+        let out = extract_article(
+            &article(text, "2020-01-16"),
+            &hits(text, &["Maaret al-Numan"]),
+            None,
+        );
+        assert_eq!(out.events.len(), 1, "{:#?}", out.events);
         // A habit is not an event.
         let text = "Russian warplanes regularly bomb suspected IS hideouts around Sukhnah.";
         let out = extract_article(

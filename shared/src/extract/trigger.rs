@@ -169,6 +169,8 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("clashed", Trigger::Clash),
     ("fighting", Trigger::Clash),
     ("fought", Trigger::Clash),
+    ("battled", Trigger::Clash),
+    ("battling", Trigger::Clash),
     ("battle", Trigger::Clash),
     ("battles", Trigger::Clash),
     ("gun battle", Trigger::Clash),
@@ -784,6 +786,10 @@ mod tests {
             ),
             ("Clashes broke out south of the city.", &[Trigger::Clash]),
             ("The troops came under fire from gunmen.", &[Trigger::Clash]),
+            (
+                "Kurdish fighters battled militants street by street.",
+                &[Trigger::Clash],
+            ),
             (
                 "Troops took the village of Bazwaya on Monday.",
                 &[Trigger::Territory],

@@ -418,6 +418,18 @@ pub fn extract_article<P: Clone>(
             {
                 // "stormed homes in Taldou and killed entire families".
                 SubEventType::Attack
+            } else if group.trigger == Trigger::Territory
+                && groups.len() == 1
+                && WITHDREW.iter().any(|w| lower.contains(w))
+                // (Not "seized" or "captured": force.)
+                && matches!(
+                    sentence[group.at..group.end].to_ascii_lowercase().as_str(),
+                    "took control" | "taken control" | "took full control" | "took over" | "entered"
+                )
+            {
+                // "the SDF took control of Deir ez-Zor after government
+                // forces ... withdrew from the city": taken without a fight.
+                SubEventType::NonViolentTransferOfTerritory
             } else {
                 sub_event_type
             };
@@ -900,6 +912,25 @@ fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
                 && !money(hit)
         })
         .collect();
+    // "captured Masaken Hanano after days of intense air strikes": the
+    // strikes before a battle told in the same sentence, over days.
+    if hits.len() > 1 {
+        let prelude = |h: &phrase::Hit<Trigger>| {
+            matches!(
+                h.value,
+                Trigger::AirStrike | Trigger::Bombardment | Trigger::Shelling
+            ) && {
+                // ("days of intense air strikes and artillery fire")
+                let before = tokens_before(tokens, h.start, 7);
+                before.windows(2).any(|w| {
+                    matches!(w[0].lower.as_str(), "days" | "weeks" | "months") && w[1].lower == "of"
+                })
+            }
+        };
+        if hits.iter().any(|h| !prelude(h)) {
+            hits.retain(|h| !prelude(h));
+        }
+    }
     // Read outside the lexicon: words may come between.
     for found in [
         trigger::find_agreement_to_give_up(tokens),
@@ -1347,6 +1378,14 @@ const HOMES: &[&str] = &[
     "shelters",
 ];
 
+/// Words that say the other side left a town before it was taken.
+const WITHDREW: &[&str] = &[
+    " withdrew",
+    " pulled out",
+    "without a fight",
+    " handed over",
+];
+
 /// Whether the trigger of `group` is "stormed" with homes or other
 /// buildings of civilians among the next three words.
 fn storms_homes(sentence: &str, tokens: &[tokens::Token], group: &Group) -> bool {
@@ -1751,6 +1790,18 @@ mod tests {
                 "On Tuesday, two rockets fired from Syria struck the border town of Hermel.",
                 &["Syria", "Hermel"],
                 &[(SubEventType::ShellingArtilleryMissileAttack, "Hermel", None)],
+            ),
+            // Days of strikes before a capture are the capture's.
+            (
+                "Pro-government forces captured Masaken Hanano on Saturday after days of intense air strikes and artillery fire.",
+                &["Masaken Hanano"],
+                &[(SubEventType::GovernmentRegainsTerritory, "Masaken Hanano", None)],
+            ),
+            // A town left by one side and taken by another.
+            (
+                "The SDF took control of Deir ez-Zor on Friday after government forces withdrew from the city.",
+                &["Deir ez-Zor"],
+                &[(SubEventType::NonViolentTransferOfTerritory, "Deir ez-Zor", None)],
             ),
             // A war's length is no battle.
             (

@@ -1007,6 +1007,19 @@ fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
             end: hit.end,
         });
     }
+    // "executed 4 young men after they stormed the town of Inkhil": the
+    // storming is how the killing happened, one attack.
+    if groups
+        .iter()
+        .any(|g| matches!(g.trigger, Trigger::AttackOnCivilians | Trigger::Killing))
+    {
+        groups.retain(|g| {
+            !(g.trigger == Trigger::Territory
+                && tokens_before(tokens, g.at, 2)
+                    .iter()
+                    .any(|t| t.lower == "after"))
+        });
+    }
     // Territory taken in a clash: the capture is the event.
     if groups.iter().any(|g| g.trigger == Trigger::Territory) {
         groups.retain(|g| g.trigger != Trigger::Clash);
@@ -1318,6 +1331,9 @@ fn choose_place<'p, P>(
                             // Square in the centre of Sweida city"): the
                             // city is where it is.
                             || LANDMARKS.iter().any(|l| a.starts_with(l))
+                            // SOHR's "Daraa: Regular forces executed ...":
+                            // the province the report is filed under.
+                            || a.starts_with(':') && at == 0
                     });
             (
                 p.country_level,
@@ -1790,6 +1806,13 @@ mod tests {
                 "On Tuesday, two rockets fired from Syria struck the border town of Hermel.",
                 &["Syria", "Hermel"],
                 &[(SubEventType::ShellingArtilleryMissileAttack, "Hermel", None)],
+            ),
+            // A report filed under a province; storming as how a killing
+            // happened.
+            (
+                "Daraa: Regular forces executed 4 young men after they stormed the town of Inkhil in the northern countryside of Daraa.",
+                &["Daraa", "Inkhil"],
+                &[(SubEventType::Attack, "Inkhil", Some(4))],
             ),
             // Days of strikes before a capture are the capture's.
             (

@@ -873,6 +873,7 @@ fn find<'t>(
         });
     }
     drop_actors(&words, &mut out);
+    keep_districts_in_cities(gaz, &words, &mut out);
     for i in 1..out.len() {
         if context::located_in(&words, &out[i - 1].span, out[i].span.start) {
             out[i - 1].within = Some(i);
@@ -1109,6 +1110,62 @@ fn country_or_capital(cands: &[Cand]) -> bool {
     cands.iter().any(|c| {
         c.exact && (c.kind == PlaceKind::Country || c.facts.feature_class() == super::FC_PPLC)
     })
+}
+
+/// Words after a name that make it a city's district ("the al-Dhubbat
+/// neighbourhood"; not "district": "the Batroun district" is a province's).
+const DISTRICT_NOUNS: &[&str] = &[
+    "neighbourhood",
+    "neighborhood",
+    "neighbourhoods",
+    "neighborhoods",
+    "quarter",
+];
+
+/// A name said to be a district ("in Ramadi, ... the al-Malaab and
+/// al-Dhubbat neighbourhoods") is one of the text's cities' districts:
+/// its villages and towns far from every city the text names are not it
+/// (Ad Dabbat, 170 km from Ramadi). Places the gazetteer has as
+/// districts stay (the text may name a district of a city it does not
+/// name), and so does a name with no city in the text.
+fn keep_districts_in_cities(gaz: &gazetteer::Gazetteer, words: &TextWords, found: &mut Vec<Found>) {
+    let is_city =
+        |c: &Cand| c.exact && c.kind == PlaceKind::Locality && c.pop >= CONTAINER_MIN_POPULATION;
+    let cities: Vec<(f64, f64)> = found
+        .iter()
+        .flat_map(|f| f.cands.iter().filter(|c| is_city(c)))
+        .map(|c| (c.facts.lat, c.facts.lon))
+        .collect();
+    if cities.is_empty() {
+        return;
+    }
+    found.retain_mut(|f| {
+        if f.forced {
+            return true;
+        }
+        let next = words.first_at(f.span.end);
+        let district = next < words.len()
+            && words.range(next).start <= f.span.end + 1
+            && DISTRICT_NOUNS.contains(&words.lower(next).as_ref());
+        if !district || f.cands.iter().any(&is_city) {
+            return true;
+        }
+        let keep = |c: &Cand| {
+            gaz.place_kind(c.place) == PlaceKind::Neighbourhood
+                || cities.iter().any(|&(lat, lon)| {
+                    gazetteer::place::haversine_km(c.facts.lat, c.facts.lon, lat, lon) < INSIDE_KM
+                })
+        };
+        if f.cands.iter().all(&keep) {
+            return true;
+        }
+        let kept: Vec<Cand> = f.cands.iter().filter(|c| keep(c)).copied().collect();
+        if kept.is_empty() {
+            return false;
+        }
+        f.cands = kept.into();
+        true
+    });
 }
 
 /// Drops countries and capitals used as actors (metonymy): "Moscow

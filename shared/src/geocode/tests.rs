@@ -242,6 +242,11 @@ fn metonymy_and_modifiers() {
             "The deal, announced by Ahrar a-Sham late Wednesday, covers Harasta.",
             &["Harasta"],
         ),
+        // A neighbourhood of Ramadi is no village 170 km away.
+        (
+            "In Ramadi, clashes continued in the al-Malaab and al-Dhubbat neighbourhoods on Saturday.",
+            &["Ramadi"],
+        ),
         (
             "Ingy Sedky, spokeswoman for the International Committee of the Red Cross in Damascus, said so.",
             &["Damascus"],

@@ -1169,6 +1169,15 @@ fn hedged(tokens: &[tokens::Token], at: usize, trigger: Trigger) -> bool {
     if trigger == Trigger::Diplomacy {
         return false; // "will meet tomorrow" is still a meeting to code
     }
+    // "Under the Russian-brokered agreement, fighters will be bused": the
+    // agreement told before, what it provides.
+    if trigger == Trigger::Agreement
+        && tokens_before(tokens, at, 3)
+            .iter()
+            .any(|t| t.lower == "under")
+    {
+        return true;
+    }
     tokens_before(tokens, at, 5)
         .iter()
         .any(|t| HEDGES.contains(&t.lower.as_str()) || HABITUAL.contains(&t.lower.as_str()))
@@ -2117,6 +2126,10 @@ mod tests {
             None,
         );
         assert_eq!(out.events.len(), 1, "{:#?}", out.events);
+        // What an agreement told before provides is not another one.
+        let text = "Under the Russian-brokered agreement, announced late Wednesday, fighters will be bused to Idlib.";
+        let out = extract_article(&article(text, "2018-03-22"), &hits(text, &["Idlib"]), None);
+        assert!(out.events.is_empty(), "{:#?}", out.events);
         // A habit is not an event.
         let text = "Russian warplanes regularly bomb suspected IS hideouts around Sukhnah.";
         let out = extract_article(

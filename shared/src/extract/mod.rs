@@ -197,7 +197,10 @@ pub fn extract_article<P: Clone>(
     let mut previous: Option<usize> = None;
     // Who last took territory: "X has fallen" rarely says to whom.
     let mut last_taker: Option<&'static str> = None;
-    for span in sentences(text) {
+    // The last event placed at a town, and the sentence it came from:
+    // "the city centre" a sentence or two later is that town.
+    let mut last_town: Option<(usize, usize)> = None;
+    for (sentence_index, span) in sentences(text).into_iter().enumerate() {
         let sentence = &text[span.clone()];
         let tokens = tokens::tokenize(sentence);
         let groups = trigger_groups(sentence, &tokens);
@@ -551,9 +554,9 @@ pub fn extract_article<P: Clone>(
                 let conflict = group.trigger.is_violent() || group.trigger == Trigger::Evacuation;
                 // "an explosion tore through a building in the city centre"
                 // right after the rebels entered Afrin: Afrin.
-                let told_just_before = previous
-                    .and_then(|index| out.events[index].place.as_ref())
-                    .filter(|p| p.geo_precision <= 2 && !p.country_level)
+                let told_just_before = last_town
+                    .filter(|&(_, at)| sentence_index - at <= ANAPHOR_SENTENCES)
+                    .and_then(|(index, _)| out.events[index].place.as_ref())
                     .filter(|_| ANAPHORS.iter().any(|a| lower.contains(a)));
                 if let Some(place) = told_just_before.filter(|_| conflict && concrete) {
                     candidate.place = Some(place.clone());
@@ -573,6 +576,14 @@ pub fn extract_article<P: Clone>(
             produced = Some(out.events.len() - 1);
         }
         previous = produced;
+        if let Some(index) = produced.filter(|&i| {
+            out.events[i]
+                .place
+                .as_ref()
+                .is_some_and(|p| p.geo_precision <= 2 && !p.country_level)
+        }) {
+            last_town = Some((index, sentence_index));
+        }
     }
     out
 }
@@ -1219,6 +1230,9 @@ const LANDMARKS: &[&str] = &[
     "Bridge",
 ];
 
+/// How many sentences back "the city" may point.
+const ANAPHOR_SENTENCES: usize = 3;
+
 /// Words that point back at the town just named ("the city centre").
 const ANAPHORS: &[&str] = &[
     "the city",
@@ -1843,7 +1857,7 @@ mod tests {
             ),
             // "The city" is the town just named.
             (
-                "Rebels entered Afrin on Sunday. Hours later, an explosion tore through a building in the city centre, killing 11 people.",
+                "Rebels entered Afrin on Sunday. The Kurdish-led administration said its fighters had left. Hours later, an explosion tore through a building in the city centre, killing 11 people.",
                 &["Afrin"],
                 &[
                     (SubEventType::NonStateActorOvertakesTerritory, "Afrin", None),

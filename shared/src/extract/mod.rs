@@ -1358,9 +1358,15 @@ fn choose_place<'p, P>(
                             // the province the report is filed under.
                             || a.starts_with(':') && at == 0
                     });
+            // "shelled the outskirts of Kfarchouba ..., while aircraft flew
+            // over the Nabatieh and Tyre districts": another clause.
+            let other_clause = sentence
+                .get(group.end..at)
+                .is_some_and(|between| between.contains(" while ") || between.contains(';'));
             (
                 p.country_level,
                 origin(p) || modifier,
+                other_clause,
                 p.geo_precision,
                 distance(at),
             )
@@ -1869,6 +1875,12 @@ mod tests {
                 "Thousands of people filled al-Karama Square in the centre of Sweida city on Thursday.",
                 &["al-Karama", "Sweida"],
                 &[(SubEventType::PeacefulProtest, "Sweida", None)],
+            ),
+            // A place in another clause is not where it was hit.
+            (
+                "Enemy artillery shelled the outskirts of Kfarchouba this afternoon, while aircraft flew over the villages of the Nabatieh district.",
+                &["Kfarchouba", "Nabatieh"],
+                &[(SubEventType::ShellingArtilleryMissileAttack, "Kfarchouba", None)],
             ),
             // The area a town lies in is not where it was hit.
             (

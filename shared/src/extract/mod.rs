@@ -364,11 +364,22 @@ pub fn extract_article<P: Clone>(
                 Some(told) => told.roles(),
                 None => roles(sentence, &tokens, &actors, at, group.trigger),
             };
+            // "Government forces lost Hama": the side named lost the town;
+            // the other took it (the state, when the loser is not).
+            let mut lost_by_non_state = false;
             if group.trigger == Trigger::Territory {
                 let words = sentence[group.at..group.end].to_ascii_lowercase();
                 if words == "has fallen" {
                     // The speaker's side is not the taker.
                     (actor1, actor2) = (last_taker, None);
+                }
+                if words.ends_with(" lost") {
+                    lost_by_non_state = actor1.is_some_and(|a| {
+                        actors
+                            .iter()
+                            .any(|h| h.value.name == a && h.value.side == Side::NonState)
+                    });
+                    (actor1, actor2) = (None, actor1);
                 }
                 last_taker = actor1.or(last_taker);
             }
@@ -397,7 +408,8 @@ pub fn extract_article<P: Clone>(
                 // Only a state "restores security" to a town (SANA's words).
                 && sentence[group.at..group.end]
                     .to_ascii_lowercase()
-                    .starts_with("restored security"));
+                    .starts_with("restored security"))
+                || lost_by_non_state;
             // "Israel struck", "Russia pounded": in these wars a strike of
             // Israel's, Russia's or the US-led coalition's on Syria, Lebanon
             // or Iraq is from the air unless the sentence says otherwise.
@@ -1875,6 +1887,17 @@ mod tests {
                 "Thousands of people filled al-Karama Square in the centre of Sweida city on Thursday.",
                 &["al-Karama", "Sweida"],
                 &[(SubEventType::PeacefulProtest, "Sweida", None)],
+            ),
+            // A town lost by one side was taken by the other.
+            (
+                "Government forces lost Hama on Thursday.",
+                &["Hama"],
+                &[(SubEventType::NonStateActorOvertakesTerritory, "Hama", None)],
+            ),
+            (
+                "Rebels lost Saraqib on Thursday.",
+                &["Saraqib"],
+                &[(SubEventType::GovernmentRegainsTerritory, "Saraqib", None)],
             ),
             // A place in another clause is not where it was hit.
             (

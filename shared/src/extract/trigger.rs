@@ -240,6 +240,19 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("overran", Trigger::Territory),
     ("has fallen", Trigger::Territory),
     ("fell to", Trigger::Territory),
+    // A side that "lost" a town (the roles turn: see `extract_article`).
+    ("forces lost", Trigger::Territory),
+    ("troops lost", Trigger::Territory),
+    ("army lost", Trigger::Territory),
+    ("regime lost", Trigger::Territory),
+    ("rebels lost", Trigger::Territory),
+    ("fighters lost", Trigger::Territory),
+    ("militants lost", Trigger::Territory),
+    // Strikes of unnamed means on a place ("a strike attributed to Israel
+    // on a military base").
+    ("strikes on", Trigger::Bombardment),
+    ("strike attributed", Trigger::Bombardment),
+    ("strikes attributed", Trigger::Bombardment),
     // A town that "fell" on a day was taken ("a shell fell on a house" is
     // not a day).
     ("fell on monday", Trigger::Territory),

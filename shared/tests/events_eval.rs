@@ -45,20 +45,20 @@ use std::sync::OnceLock;
 /// precision 0.63, held-out 0.51 and 0.52. The second dev set was written
 /// the same way in session 17 (30 articles, 101 events, more sources and
 /// styles: SANA, SOHR, OCHA, Kurdish, Lebanese and Iraqi agencies); first
-/// run 0.60 and 0.56. After the fixes the dev sets asked for: dev 0.78
-/// and 0.76, dev-2 0.71 and 0.63, held-out 0.60 and 0.54.
-const DEV_MIN_RECALL: f64 = 0.75;
-const DEV_MIN_PRECISION: f64 = 0.75;
-const DEV2_MIN_RECALL: f64 = 0.70;
-const DEV2_MIN_PRECISION: f64 = 0.60;
+/// run 0.60 and 0.56. The second held-out set was written blind in
+/// session 17 (30 articles, 69 events, a third on Syria's neighbours)
+/// after most of that session's fixes; first run 0.77 and 0.505 (0.71 and
+/// 0.51 with the code as the session began). After the fixes the dev sets
+/// asked for: dev 0.87 and 0.82, dev-2 0.84 and 0.77, held-out 0.647 and
+/// 0.57, held-out-2 0.78 and 0.52.
+const DEV_MIN_RECALL: f64 = 0.85;
+const DEV_MIN_PRECISION: f64 = 0.80;
+const DEV2_MIN_RECALL: f64 = 0.80;
+const DEV2_MIN_PRECISION: f64 = 0.75;
 const HELDOUT_MIN_RECALL: f64 = 0.60;
-const HELDOUT_MIN_PRECISION: f64 = 0.50;
-/// The second held-out set was written blind in session 17 (30 articles,
-/// 69 events; a third on Syria's neighbours) after the session's fixes;
-/// first run: recall 0.77, precision 0.505 (its floor a step lower, as it
-/// sits on the boundary).
+const HELDOUT_MIN_PRECISION: f64 = 0.55;
 const HELDOUT2_MIN_RECALL: f64 = 0.75;
-const HELDOUT2_MIN_PRECISION: f64 = 0.45;
+const HELDOUT2_MIN_PRECISION: f64 = 0.50;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")

@@ -4,7 +4,8 @@
 //! Two events are the same when they have the same sub-event type, dates
 //! that agree within their precision, places within [`SAME_PLACE_KM`], and
 //! the same background flag; but two towns given a toll each in one
-//! sentence are two events. The result does not depend on input order.
+//! sentence are two events, and so are two days more than a day apart in
+//! one article. The result does not depend on input order.
 
 use crate::event::{Event, SourceRef};
 use crate::id::stable_id;
@@ -292,14 +293,21 @@ fn same_event(a: &Event, b: &Event) -> bool {
         && pa.admin1 == pb.admin1;
     // One sentence telling of two towns tells of two events ("five in
     // Kafranbel and three in Hass"), however near the towns are.
-    let two_towns_of_one_sentence = pa.place_id != pb.place_id
-        && pa.notes == pb.notes
-        && pa
-            .sources
-            .iter()
-            .any(|s| pb.sources.iter().any(|t| t.article_id == s.article_id));
+    let one_article = pa
+        .sources
+        .iter()
+        .any(|s| pb.sources.iter().any(|t| t.article_id == s.article_id));
+    let two_towns_of_one_sentence =
+        pa.place_id != pb.place_id && pa.notes == pb.notes && one_article;
     if two_towns_of_one_sentence {
         return false;
+    }
+    // One article telling of two days tells of two events (Tuesday's
+    // chemical attack on Khan Sheikhoun, Friday's air raid there).
+    if let (true, Some(x), Some(y)) = (one_article, day(&pa.event_date), day(&pb.event_date)) {
+        if (x - y).num_days().abs() > 1 {
+            return false;
+        }
     }
     let places_agree = pa.place_id == pb.place_id
         || region_level
@@ -387,6 +395,8 @@ mod tests {
                 e.properties.sub_event_type = SubEventType::ShellingArtilleryMissileAttack;
                 e
             },
+            // One article's two days, three apart, even told loosely.
+            event("b", "000", "2018-04-09", 3, 36.40, 33.57),
         ];
         for other in cases {
             assert_eq!(merge(vec![base.clone(), other]).len(), 2);

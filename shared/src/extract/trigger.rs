@@ -993,46 +993,44 @@ mod tests {
             SubEventType::NonStateActorOvertakesTerritory
         );
     }
-    #[test]
-    fn people_taken_by_force_are_abducted() {
-        use crate::extract::tokens::tokenize;
-        let table: &[(&str, bool)] = &[
-            (
-                "Twelve nuns have been taken from their convent in Maaloula.",
-                true,
-            ),
-            ("Two children were snatched from a school.", true),
-            ("The wounded civilians were taken to hospital.", false),
-            ("The town was taken by rebels on Monday.", false),
-        ];
+    /// Whether `find` finds something in each sentence of `table`.
+    fn check_finder(table: &[(&str, bool)], find: fn(&[Token]) -> Option<Hit<Trigger>>) {
         for (sentence, want) in table {
-            assert_eq!(
-                find_people_taken(&tokenize(sentence)).is_some(),
-                *want,
-                "{sentence}"
-            );
+            let tokens = crate::extract::tokens::tokenize(sentence);
+            assert_eq!(find(&tokens).is_some(), *want, "{sentence}");
         }
     }
 
     #[test]
+    fn people_taken_by_force_are_abducted() {
+        check_finder(
+            &[
+                (
+                    "Twelve nuns have been taken from their convent in Maaloula.",
+                    true,
+                ),
+                ("Two children were snatched from a school.", true),
+                ("The wounded civilians were taken to hospital.", false),
+                ("The town was taken by rebels on Monday.", false),
+            ],
+            find_people_taken,
+        );
+    }
+
+    #[test]
     fn an_agreement_to_give_up_a_town_may_have_words_between() {
-        use crate::extract::tokens::tokenize;
-        let table: &[(&str, bool)] = &[
-            (
-                "Rebels agreed on Wednesday night to surrender the town.",
-                true,
-            ),
-            ("The SDF agreed to hand over villages west of Manbij.", true),
-            ("The sides agreed to meet again next week.", false),
-            ("Rebels refused to surrender.", false),
-        ];
-        for (sentence, want) in table {
-            assert_eq!(
-                find_agreement_to_give_up(&tokenize(sentence)).is_some(),
-                *want,
-                "{sentence}"
-            );
-        }
+        check_finder(
+            &[
+                (
+                    "Rebels agreed on Wednesday night to surrender the town.",
+                    true,
+                ),
+                ("The SDF agreed to hand over villages west of Manbij.", true),
+                ("The sides agreed to meet again next week.", false),
+                ("Rebels refused to surrender.", false),
+            ],
+            find_agreement_to_give_up,
+        );
     }
 
     /// A killing of civilians is found as a verb with a killer, or as a

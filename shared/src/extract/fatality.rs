@@ -154,7 +154,7 @@ pub fn find_fatalities(tokens: &[Token]) -> Vec<Fatalities> {
 const VICTIM_WORDS: usize = 2;
 
 /// Words a toll's "from the strike on ..." may take before its verb.
-const TOLL_OF_WORDS: usize = 14;
+const TOLL_OF_WORDS: usize = 24;
 
 /// Verbs that give a toll its number ("rose to 21").
 const TOLL_VERBS: &[&str] = &[
@@ -304,10 +304,20 @@ fn passive_count(words: &[&str], kill: usize) -> Option<(u32, Range<usize>)> {
 /// One person named as such: "a woman", "an infant", "her husband",
 /// "their grandmother". Returns the words it takes.
 fn one_person(words: &[&str], at: usize) -> Option<usize> {
-    let (det, noun) = (*words.get(at)?, *words.get(at + 1)?);
-    let article = matches!(det, "a" | "an") && PERSONS.contains(&noun);
-    let kin = matches!(det, "his" | "her" | "their") && KIN.contains(&noun);
-    (article || kin).then_some(2)
+    let det = *words.get(at)?;
+    // "a woman", and with one word between: "a Syrian woman", "a female
+    // soldier".
+    let person_at = |k: usize| words.get(k).is_some_and(|w| PERSONS.contains(w));
+    if matches!(det, "a" | "an") {
+        return if person_at(at + 1) {
+            Some(2)
+        } else {
+            person_at(at + 2).then_some(3)
+        };
+    }
+    let kin = matches!(det, "his" | "her" | "their")
+        && words.get(at + 1).is_some_and(|w| KIN.contains(w));
+    kin.then_some(2)
 }
 
 /// The people joined on after a count ("... and her two children", "...
@@ -505,6 +515,15 @@ mod tests {
             ("The strike killed two soldiers and a civilian.", &[3]),
             ("A man was shot dead at the checkpoint.", &[1]),
             ("The strike killed a commander.", &[1]),
+            (
+                "Warplanes struck a house, killing a Syrian woman and her two sons.",
+                &[3],
+            ),
+            ("The rocket hit a base, killing a female soldier.", &[1]),
+            (
+                "The death toll from an Israeli strike on a building sheltering displaced families in the village of Aitou, in the Zgharta district of North Lebanon, rose to 21 on Tuesday.",
+                &[21],
+            ),
             ("The death toll from the attack stood at 14.", &[14]),
             ("The Suwayda 24 network had counted 18 dead.", &[18]),
             ("Gunmen beheaded two men.", &[2]),

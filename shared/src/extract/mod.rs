@@ -409,7 +409,14 @@ pub fn extract_article<P: Clone>(
                 && sentence[group.at..group.end]
                     .to_ascii_lowercase()
                     .starts_with("restored security"))
-                || lost_by_non_state;
+                || lost_by_non_state
+                // "troops took the village of Bazwaya": unnamed troops are a
+                // state's (Iraq's there), taking a town back.
+                || (actor1.is_none()
+                    && group.trigger == Trigger::Territory
+                    && tokens_before(&tokens, group.at, 6)
+                        .iter()
+                        .any(|t| STATE_TROOPS.contains(&t.lower.as_str())));
             // "Israel struck", "Russia pounded": in these wars a strike of
             // Israel's, Russia's or the US-led coalition's on Syria, Lebanon
             // or Iraq is from the air unless the sentence says otherwise.
@@ -1435,6 +1442,9 @@ const HOMES: &[&str] = &[
     "shelters",
 ];
 
+/// Words that name a state's forces without saying which state.
+const STATE_TROOPS: &[&str] = &["troops", "soldiers", "army"];
+
 /// Words that say the other side left a town before it was taken.
 const WITHDREW: &[&str] = &[
     " withdrew",
@@ -1887,6 +1897,12 @@ mod tests {
                 "Thousands of people filled al-Karama Square in the centre of Sweida city on Thursday.",
                 &["al-Karama", "Sweida"],
                 &[(SubEventType::PeacefulProtest, "Sweida", None)],
+            ),
+            // Troops, unnamed, are a state's.
+            (
+                "Troops took the village of Bazwaya on Monday.",
+                &["Bazwaya"],
+                &[(SubEventType::GovernmentRegainsTerritory, "Bazwaya", None)],
             ),
             // A town lost by one side was taken by the other.
             (

@@ -497,7 +497,14 @@ pub fn extract_article<P: Clone>(
             // "the neighbourhoods of Haydariya, Sakhour and Sheikh Khodr
             // fell", "crowds rallied in Douma and in Daraa province": each
             // place is an event of its own.
-            if matches!(group.trigger, Trigger::Territory | Trigger::Protest) {
+            // So is each target of strikes listed together ("including the
+            // Hama military airport and the T4 air base"), when no toll
+            // has to be shared out.
+            let strikes = matches!(
+                group.trigger,
+                Trigger::AirStrike | Trigger::Bombardment | Trigger::Shelling
+            ) && candidate.fatalities.is_none();
+            if matches!(group.trigger, Trigger::Territory | Trigger::Protest) || strikes {
                 let listed = listed_with(sentence, &sentence_places, span.start, place);
                 if listed.len() > 1 {
                     for hit in listed {
@@ -618,6 +625,12 @@ fn began_before(tokens: &[tokens::Token], at: usize) -> bool {
     )
 }
 
+/// Lowercase words that end a place's name in a list ("the Hama military
+/// airport and ...").
+const NAME_TAILS: &[&str] = &[
+    "military", "airport", "air", "base", "airbase", "camp", "crossing", "dam", "city",
+];
+
 /// Words that may come between "and" and the next place of a list ("and
 /// in the southern province of Daraa", "and nearby Talbiseh").
 const LIST_GLUE: &[&str] = &[
@@ -667,10 +680,13 @@ fn listed_with<'p, P>(
             .get(a.span.end - sentence_start..b.phrase_span.start.max(a.span.end) - sentence_start)
             .unwrap_or("x");
         // "and", ", and", "and in the southern province of", "and nearby".
-        let words: Vec<&str> = between
+        let all: Vec<&str> = between
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|w| !w.is_empty())
             .collect();
+        // (After the words that end the first name: "Hama military
+        // airport and the T4 air base".)
+        let words = &all[all.iter().take_while(|w| NAME_TAILS.contains(w)).count()..];
         let and_list = words.first() == Some(&"and")
             && words.len() <= 7
             && words[1..].iter().all(|w| LIST_GLUE.contains(w));
@@ -1897,6 +1913,15 @@ mod tests {
                 "Thousands of people filled al-Karama Square in the centre of Sweida city on Thursday.",
                 &["al-Karama", "Sweida"],
                 &[(SubEventType::PeacefulProtest, "Sweida", None)],
+            ),
+            // Each target of strikes listed together, when no toll is told.
+            (
+                "Israeli jets struck several sites on Wednesday night, including the Hama military airport and the T4 air base.",
+                &["Hama", "T4"],
+                &[
+                    (SubEventType::AirDroneStrike, "Hama", None),
+                    (SubEventType::AirDroneStrike, "T4", None),
+                ],
             ),
             // Troops, unnamed, are a state's.
             (

@@ -527,8 +527,24 @@ pub fn extract_article<P: Clone>(
                 continue;
             }
             // A whole country is a poor place for an event: the article's
-            // focus (ACLED's practice) is better when there is one.
-            if country_level && focus.is_some() {
+            // focus (ACLED's practice) is better when there is one, in that
+            // country ("Jordanian air strikes on southern Syria" in a story
+            // about Jordan are not in Amman).
+            let abroad = candidate.place.as_ref().is_some_and(|p| {
+                let before = text[..p.phrase_span.start].to_ascii_lowercase();
+                // The word before the country, past a direction ("on
+                // southern Syria").
+                let mut words = before.split_whitespace().rev();
+                let mut last = words.next().unwrap_or("");
+                if matches!(
+                    last,
+                    "southern" | "northern" | "eastern" | "western" | "central"
+                ) {
+                    last = words.next().unwrap_or("");
+                }
+                p.foreign && matches!(last, "on" | "in" | "inside" | "across" | "into")
+            });
+            if country_level && focus.is_some() && !abroad {
                 candidate.place = None;
             }
             // "Shelling hit Douma. Gunmen then killed 12 civilians in Douma":
@@ -2272,6 +2288,26 @@ mod tests {
             };
             assert_eq!(&got, want, "{text}: {:#?}", out.events);
         }
+    }
+
+    /// A whole country abroad that the sentence says the event was in is
+    /// kept over a focus in another country.
+    #[test]
+    fn a_country_abroad_said_to_be_the_place_is_not_replaced_by_the_focus() {
+        let text = "Suspected Jordanian air strikes on southern Syria early on Thursday killed at least ten people.";
+        let syria = PlaceHit {
+            country_level: true,
+            foreign: true,
+            geo_precision: 3,
+            ..hits(text, &["Syria"]).remove(0)
+        };
+        let out = extract_article(&article(text, "2024-01-18"), &[syria], Some(&"Amman"));
+        let places: Vec<&str> = out
+            .events
+            .iter()
+            .filter_map(|e| Some(e.place.as_ref()?.place))
+            .collect();
+        assert_eq!(places, ["Syria"]);
     }
 
     #[test]

@@ -242,6 +242,11 @@ fn metonymy_and_modifiers() {
             "The deal, announced by Ahrar a-Sham late Wednesday, covers Harasta.",
             &["Harasta"],
         ),
+        // A capital that began doing something is its government.
+        (
+            "It was the deadliest raid since Amman began targeting smugglers in Sweida.",
+            &["Sweida"],
+        ),
         // A neighbourhood of Ramadi is no village 170 km away.
         (
             "In Ramadi, clashes continued in the al-Malaab and al-Dhubbat neighbourhoods on Saturday.",

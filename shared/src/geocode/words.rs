@@ -1178,6 +1178,9 @@ pub const ACTOR_VERBS: &[&str] = &[
     "hosts",
     "recognised",
     "recognized",
+    // "since Amman began targeting drug smugglers"
+    "began",
+    "started",
     "sanctioned",
     "imposed",
     "vetoed",

@@ -334,6 +334,21 @@ pub fn extract_article<P: Clone>(
             // "rallied in Daraa, where the uprising began in March last
             // year": when something else began is not the event's day
             // ("the assault began in mid-November" is the assault's).
+            // Nor is a year told in a clause of its own ("local armed
+            // groups, many of them former rebels who signed deals in 2018,
+            // seized Daraa").
+            let other_clause = |d: &date::DateMention| {
+                let (a, b) = if d.at < group.at {
+                    (d.at, group.at)
+                } else {
+                    (group.end, d.at)
+                };
+                d.since
+                    && d.precision == 3
+                    && sentence
+                        .get(a..b)
+                        .is_some_and(|between| between.contains(','))
+            };
             let own_dates: Vec<&date::DateMention> = dates
                 .iter()
                 .filter(|d| {
@@ -342,6 +357,7 @@ pub fn extract_article<P: Clone>(
                             .get(group.end..d.at)
                             .is_some_and(|between| between.split_whitespace().count() <= 3)
                 })
+                .filter(|d| !other_clause(d))
                 .collect();
             let (date, time_precision, since) = match nearest(&own_dates, at, |d| d.at) {
                 Some(d) => (Some(d.date), d.precision, d.since),
@@ -2230,6 +2246,12 @@ mod tests {
                 "The dollar was sold for 2,620 pounds in Damascus on Tuesday.",
                 &["Damascus"],
                 Gives::Nothing,
+            ),
+            // A year in a clause of its own does not date the event.
+            (
+                "Local armed groups, many of them former rebels who signed deals in 2018, seized most of the city of Daraa.",
+                &["Daraa"],
+                Gives::One,
             ),
             // A state of siege.
             (

@@ -203,7 +203,8 @@ pub fn extract_article<P: Clone>(
     for (sentence_index, span) in sentences(text).into_iter().enumerate() {
         let sentence = &text[span.clone()];
         let tokens = tokens::tokenize(sentence);
-        let groups = trigger_groups(sentence, &tokens);
+        let actors = find_actors(sentence);
+        let groups = trigger_groups(sentence, &tokens, &actors);
         let fatalities = fatality::find_fatalities(&tokens);
         let lower = sentence.to_lowercase();
         let cumulative = CUMULATIVE.iter().any(|c| lower.contains(c))
@@ -292,7 +293,6 @@ pub fn extract_article<P: Clone>(
             continue;
         }
         let dates = date::find_dates(&tokens, article.date);
-        let actors = find_actors(sentence);
         let aircraft = names_aircraft(sentence);
         let by_town = if groups.len() == 1 && groups[0].trigger.is_violent() {
             tolls_by_town(sentence, &tokens, &sentence_places, span.start)
@@ -943,7 +943,11 @@ struct Group {
 
 /// The families of trigger a sentence holds, after dropping hedged ones,
 /// weak ones when strong ones exist, and diplomacy beside violence.
-fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
+fn trigger_groups(
+    sentence: &str,
+    tokens: &[tokens::Token],
+    actors: &[phrase::Hit<actor::Actor>],
+) -> Vec<Group> {
     // "sold for 2,620 pounds": money.
     let money = |hit: &phrase::Hit<Trigger>| {
         sentence[hit.start..hit.end].eq_ignore_ascii_case("pounds")
@@ -1056,7 +1060,7 @@ fn trigger_groups(sentence: &str, tokens: &[tokens::Token]) -> Vec<Group> {
         .iter()
         .any(|h| h.value.is_violent() || h.value == Trigger::Protest)
     {
-        let armed = find_actors(sentence)
+        let armed = actors
             .iter()
             .any(|h| matches!(h.value.side, Side::State | Side::NonState));
         if let Some(hit) = trigger::find_civilian_killing(tokens, armed) {
@@ -1256,19 +1260,20 @@ fn hedged(tokens: &[tokens::Token], at: usize, trigger: Trigger) -> bool {
     {
         return true;
     }
-    tokens_before(tokens, at, 5)
+    let before = tokens_before(tokens, at, 5);
+    before
         .iter()
         .any(|t| HEDGES.contains(&t.lower.as_str()) || HABITUAL.contains(&t.lower.as_str()))
         || tokens_after(tokens, at, 3)
             .iter()
             .any(|t| HABITUAL.contains(&t.lower.as_str()))
         // "Organizers have called for a new demonstration".
-        || tokens_before(tokens, at, 5).windows(2).any(|w| {
+        || before.windows(2).any(|w| {
             matches!(w[0].lower.as_str(), "called" | "calling" | "calls" | "call")
                 && w[1].lower == "for"
         })
         // "almost fully liberated": not done ("killed nearly 40" is a count).
-        || tokens_before(tokens, at, 2)
+        || before[before.len().saturating_sub(2)..]
             .iter()
             .any(|t| matches!(t.lower.as_str(), "almost" | "nearly"))
 }

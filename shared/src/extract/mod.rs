@@ -547,18 +547,17 @@ pub fn extract_article<P: Clone>(
             // country ("Jordanian air strikes on southern Syria" in a story
             // about Jordan are not in Amman).
             let abroad = candidate.place.as_ref().is_some_and(|p| {
-                let before = text[..p.phrase_span.start].to_ascii_lowercase();
                 // The word before the country, past a direction ("on
                 // southern Syria").
-                let mut words = before.split_whitespace().rev();
-                let mut last = words.next().unwrap_or("");
+                let mut words = text[..p.phrase_span.start].split_whitespace().rev();
+                let mut last = words.next().unwrap_or("").to_ascii_lowercase();
                 if matches!(
-                    last,
+                    last.as_str(),
                     "southern" | "northern" | "eastern" | "western" | "central"
                 ) {
-                    last = words.next().unwrap_or("");
+                    last = words.next().unwrap_or("").to_ascii_lowercase();
                 }
-                p.foreign && matches!(last, "on" | "in" | "inside" | "across" | "into")
+                p.foreign && matches!(last.as_str(), "on" | "in" | "inside" | "across" | "into")
             });
             if country_level && focus.is_some() && !abroad {
                 candidate.place = None;
